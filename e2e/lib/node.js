@@ -1,0 +1,208 @@
+// Start and stop real `allspark-node` processes for the end-to-end tests.
+//
+// Every node gets free loopback ports and its own temporary base path. Tests wait on RPC answers,
+// never on fixed sleeps, and every process started here is killed when the test process exits,
+// pass or fail.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, existsSync, createWriteStream, readFileSync } from 'node:fs';
+import { tmpdir, homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+const REPO = resolve(new URL('../..', import.meta.url).pathname);
+
+/** The node binary: $ALLSPARK_NODE, or the debug build in $CARGO_TARGET_DIR. */
+export function nodeBinary() {
+  if (process.env.ALLSPARK_NODE) return process.env.ALLSPARK_NODE;
+  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'allspark-target');
+  for (const p of [join(target, 'debug', 'allspark-node'), join(REPO, 'target', 'debug', 'allspark-node')]) {
+    if (existsSync(p)) return p;
+  }
+  throw new Error('allspark-node binary not found: build it (scripts/test.sh does) or set ALLSPARK_NODE');
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+const live = new Set();
+const tmpDirs = new Set();
+function killAll() {
+  for (const n of live) {
+    try { n.proc.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+  for (const d of tmpDirs) {
+    try { rmSync(d, { recursive: true, force: true }); } catch { /* best effort */ }
+  }
+}
+process.on('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => { killAll(); process.exit(130); });
+}
+
+/** A fresh temporary directory, removed when the test process exits. */
+export function tempDir(prefix = 'allspark-e2e-') {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  tmpDirs.add(d);
+  return d;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Poll `fn` until it returns a truthy value; throw with `what` after `timeoutMs`. */
+export async function waitFor(what, fn, timeoutMs = 120_000, intervalMs = 500) {
+  const deadline = Date.now() + timeoutMs;
+  let lastErr;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      if (e.fatal) throw e;
+      lastErr = e;
+    }
+    await sleep(intervalMs);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? `: ${lastErr.message}` : ''}`);
+}
+
+/** JSON-RPC over HTTP to a node's RPC port. */
+export async function rpc(port, method, params = []) {
+  const res = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = await res.json();
+  if (body.error) {
+    const err = new Error(`${method}: ${body.error.message}${body.error.data ? ` (${JSON.stringify(body.error.data)})` : ''}`);
+    err.rpc = body.error;
+    throw err;
+  }
+  return body.result;
+}
+
+/**
+ * Start a node.
+ * @param {object} o
+ * @param {string} o.chain  `dev`, `local` or a chain spec path
+ * @param {string} [o.key]  dev key to author/vote with (`alice`, `bob`, ...); omit for a plain full node
+ * @param {string} [o.basePath] reuse a base path (restart from its database)
+ * @param {string} [o.nodeKey] hex libp2p key; one is generated for validators when omitted
+ * @param {string[]} [o.bootnodes]
+ * @param {string[]} [o.extraArgs]
+ */
+export async function startNode(o) {
+  const basePath = o.basePath || tempDir();
+  const rpcPort = o.rpcPort || await freePort();
+  const p2pPort = o.p2pPort || await freePort();
+  const promPort = o.prometheusPort || await freePort();
+  const nodeKey = o.nodeKey || randomBytes(32).toString('hex');
+  const args = [
+    '--chain', o.chain,
+    '--base-path', basePath,
+    '--rpc-port', String(rpcPort),
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--prometheus-port', String(promPort),
+    '--rpc-cors', 'all',
+    '--no-telemetry',
+    '--no-mdns',
+    '--node-key', nodeKey,
+    '--state-pruning', 'archive',
+  ];
+  if (o.key) args.push(`--${o.key}`, '--validator');
+  if (o.chain === 'dev' && o.key) args.push('--force-authoring');
+  for (const b of o.bootnodes || []) args.push('--bootnodes', b);
+  args.push(...(o.extraArgs || []));
+
+  const logPath = join(basePath, `node-${Date.now()}.log`);
+  const log = createWriteStream(logPath);
+  const proc = spawn(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.stdout.pipe(log);
+  proc.stderr.pipe(log);
+  const node = {
+    name: o.key || 'full',
+    proc, basePath, rpcPort, p2pPort, promPort, nodeKey, logPath, args: o,
+    exited: new Promise((r) => proc.on('exit', (code, signal) => { live.delete(node); r({ code, signal }); })),
+    ws: `ws://127.0.0.1:${rpcPort}`,
+  };
+  live.add(node);
+  await waitFor(`${node.name} RPC on ${rpcPort}`, async () => {
+    if (proc.exitCode !== null || proc.signalCode !== null) {
+      const err = new Error(`${node.name} exited (${proc.exitCode ?? proc.signalCode}): ${tail(logPath)}`);
+      err.fatal = true;
+      throw err;
+    }
+    return (await rpc(rpcPort, 'system_health')) !== undefined;
+  }, 120_000, 300);
+  node.peerId = await rpc(rpcPort, 'system_localPeerId');
+  node.multiaddr = `/ip4/127.0.0.1/tcp/${p2pPort}/p2p/${node.peerId}`;
+  return node;
+}
+
+function tail(path, lines = 15) {
+  try {
+    return readFileSync(path, 'utf8').trim().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Stop a node with `signal` and wait for it to exit; returns `{ code, signal }`. */
+export async function stopNode(node, signal = 'SIGINT', timeoutMs = 90_000) {
+  if (node.proc.exitCode !== null || node.proc.signalCode !== null) return node.exited;
+  node.proc.kill(signal);
+  const t = setTimeout(() => node.proc.kill('SIGKILL'), timeoutMs);
+  const res = await node.exited;
+  clearTimeout(t);
+  return res;
+}
+
+/** Restart a stopped node on the same ports, keys and database. */
+export function restartNode(node) {
+  return startNode({
+    ...node.args,
+    basePath: node.basePath,
+    rpcPort: node.rpcPort,
+    p2pPort: node.p2pPort,
+    prometheusPort: node.promPort,
+    nodeKey: node.nodeKey,
+  });
+}
+
+/** An `ApiPromise` connected to a node. */
+export async function connect(node) {
+  const provider = new WsProvider(node.ws, 1000);
+  const api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+  return api;
+}
+
+export async function bestNumber(node) {
+  const h = await rpc(node.rpcPort, 'chain_getHeader');
+  return parseInt(h.number, 16);
+}
+
+export async function finalizedNumber(node) {
+  const hash = await rpc(node.rpcPort, 'chain_getFinalizedHead');
+  const h = await rpc(node.rpcPort, 'chain_getHeader', [hash]);
+  return parseInt(h.number, 16);
+}
+
+/** Run the node binary with `args` (a subcommand) and return its stdout. */
+export function runNodeCommand(args) {
+  return execFileSync(nodeBinary(), args, {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024,
+  });
+}

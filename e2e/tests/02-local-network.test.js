@@ -1,0 +1,75 @@
+// The four-validator `local` network: GRANDPA keeps finality with one validator down (3 of 4
+// votes), halts with two down while blocks go on, and finalizes the backlog when one returns.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startNode, stopNode, restartNode, waitFor, bestNumber, finalizedNumber, rpc,
+} from '../lib/node.js';
+
+const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
+
+describe('local network of four validators', () => {
+  const nodes = {};
+
+  before(async () => {
+    nodes.alice = await startNode({ chain: 'local', key: 'alice' });
+    for (const v of VALIDATORS.slice(1)) {
+      nodes[v] = await startNode({ chain: 'local', key: v, bootnodes: [nodes.alice.multiaddr] });
+    }
+  });
+
+  after(async () => {
+    await Promise.all(Object.values(nodes).map((n) => stopNode(n, 'SIGKILL')));
+  });
+
+  const running = () => Object.values(nodes).filter((n) => n.proc.exitCode === null && n.proc.signalCode === null);
+  const minFinalized = async (ns) => Math.min(...await Promise.all(ns.map(finalizedNumber)));
+
+  it('connects all four and finalizes', async () => {
+    await waitFor('every node to see three peers', async () => {
+      const peers = await Promise.all(running().map(async (n) => (await rpc(n.rpcPort, 'system_health')).peers));
+      return peers.every((p) => p === 3);
+    }, 120_000);
+    assert.equal((await rpc(nodes.alice.rpcPort, 'system_chain')), 'AllSpark Local Testnet');
+    const authorities = await rpc(nodes.alice.rpcPort, 'state_call', ['GrandpaApi_grandpa_authorities', '0x']);
+    // SCALE: compact length 4 (0x10) followed by four (key, weight) pairs.
+    assert.ok(authorities.startsWith('0x10'), `four GRANDPA authorities: ${authorities}`);
+    await waitFor('finalized #3 on every node', async () => (await minFinalized(running())) >= 3, 240_000);
+  });
+
+  it('keeps finality with one validator down, and the node catches up after restart', async () => {
+    await stopNode(nodes.dave, 'SIGINT');
+    const up = running();
+    const from = await minFinalized(up);
+    await waitFor(`finality past #${from + 3} with dave down`, async () => (await minFinalized(up)) >= from + 3, 240_000);
+
+    nodes.dave = await restartNode(nodes.dave);
+    const target = await finalizedNumber(nodes.alice);
+    await waitFor(`dave to import and finalize #${target} from its own database and peers`, async () => (
+      (await bestNumber(nodes.dave)) >= target && (await finalizedNumber(nodes.dave)) >= target
+    ), 240_000);
+  });
+
+  it('halts finality with two validators down while blocks go on, and resumes with one back', async () => {
+    await stopNode(nodes.charlie, 'SIGINT');
+    await stopNode(nodes.dave, 'SIGINT');
+    const up = running();
+    // Votes in flight when the nodes stopped may still finalize one more round: let it settle.
+    const best0 = await bestNumber(nodes.alice);
+    await waitFor('one more block', async () => (await bestNumber(nodes.alice)) >= best0 + 1, 120_000);
+    const stalled = await finalizedNumber(nodes.alice);
+    const best1 = await bestNumber(nodes.alice);
+    await waitFor('three more blocks from alice and bob', async () => (await bestNumber(nodes.alice)) >= best1 + 3, 240_000);
+    for (const n of up) {
+      assert.equal(await finalizedNumber(n), stalled, `${n.name}'s finality must halt with 2 of 4 voters`);
+    }
+    const backlog = await bestNumber(nodes.alice);
+    assert.ok(backlog - stalled >= 3, `an unfinalized backlog of ${backlog - stalled} blocks`);
+
+    nodes.charlie = await restartNode(nodes.charlie);
+    await waitFor(`finality to resume past the backlog #${backlog}`, async () => (
+      (await minFinalized(running())) >= backlog
+    ), 300_000);
+  });
+});

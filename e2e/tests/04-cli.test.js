@@ -1,0 +1,74 @@
+// The operator's subcommands: chain specs, keys, export/import/check/revert blocks, purge.
+
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { checkAddress, cryptoWaitReady } from '@polkadot/util-crypto';
+import { join } from 'node:path';
+import {
+  startNode, stopNode, waitFor, runNodeCommand, tempDir, finalizedNumber, rpc,
+} from '../lib/node.js';
+
+describe('node subcommands', () => {
+  const started = [];
+  after(async () => { await Promise.all(started.map((n) => stopNode(n, 'SIGKILL'))); });
+
+  it('exports plain and raw chain specs with the token properties', () => {
+    const dir = tempDir();
+    const plainPath = join(dir, 'local.json');
+    runNodeCommand(['export-chain-spec', '--chain', 'local', '--output', plainPath]);
+    const plain = JSON.parse(readFileSync(plainPath, 'utf8'));
+    assert.equal(plain.id, 'allspark_local');
+    assert.deepEqual(plain.properties, { tokenSymbol: 'ASK', tokenDecimals: 12, ss58Format: 7307 });
+    assert.equal(plain.genesis.runtimeGenesis.config?.aura?.authorities?.length
+      ?? plain.genesis.runtimeGenesis.patch?.aura?.authorities?.length, 4);
+
+    const rawPath = join(dir, 'local-raw.json');
+    runNodeCommand(['export-chain-spec', '--chain', 'local', '--raw', '--output', rawPath]);
+    const raw = JSON.parse(readFileSync(rawPath, 'utf8'));
+    assert.ok(raw.genesis.raw.top['0x3a636f6465'], 'raw spec carries the runtime code');
+
+    const built = JSON.parse(runNodeCommand(['build-spec', '--chain', 'dev', '--raw', '--disable-default-bootnode']));
+    assert.equal(built.id, 'allspark_dev');
+  });
+
+  it('generates and inspects keys in the AllSpark address format', async () => {
+    await cryptoWaitReady();
+    const gen = JSON.parse(runNodeCommand(['key', 'generate', '--scheme', 'sr25519', '--output-type', 'json']));
+    assert.ok(gen.secretPhrase.split(' ').length >= 12);
+    assert.deepEqual(checkAddress(gen.ss58Address, 7307), [true, null], 'AllSpark ss58 format by default');
+    const inspected = JSON.parse(runNodeCommand(['key', 'inspect', '--output-type', 'json', gen.secretPhrase]));
+    assert.equal(inspected.ss58Address, gen.ss58Address);
+    const dir = tempDir();
+    const keyFile = join(dir, 'node-key');
+    runNodeCommand(['key', 'generate-node-key', '--file', keyFile]);
+    assert.ok(statSync(keyFile).size > 0);
+    const peerId = runNodeCommand(['key', 'inspect-node-key', '--file', keyFile]).trim();
+    assert.match(peerId, /^12D3KooW/);
+  });
+
+  it('exports, checks and imports blocks, reverts and purges a chain', async () => {
+    const node = await startNode({ chain: 'dev', key: 'alice' });
+    started.push(node);
+    await waitFor('block #4 finalized', async () => (await finalizedNumber(node)) >= 4, 180_000);
+    const hash3 = await rpc(node.rpcPort, 'chain_getBlockHash', [3]);
+    await stopNode(node, 'SIGINT');
+
+    const base = ['--chain', 'dev', '--base-path', node.basePath];
+    const exportPath = join(tempDir(), 'blocks.bin');
+    runNodeCommand(['export-blocks', ...base, '--from', '1', '--to', '3', '--binary', exportPath]);
+    assert.ok(statSync(exportPath).size > 0);
+    runNodeCommand(['check-block', ...base, '3']);
+
+    const fresh = tempDir();
+    runNodeCommand(['import-blocks', '--chain', 'dev', '--base-path', fresh, '--state-pruning', 'archive', '--binary', exportPath]);
+    const imported = await startNode({ chain: 'dev', basePath: fresh });
+    started.push(imported);
+    assert.equal(await rpc(imported.rpcPort, 'chain_getBlockHash', [3]), hash3, 'imported chain is the same chain');
+    await stopNode(imported, 'SIGINT');
+
+    runNodeCommand(['revert', '--chain', 'dev', '--base-path', fresh, '--state-pruning', 'archive', '1']);
+    runNodeCommand(['purge-chain', '--chain', 'dev', '--base-path', fresh, '-y']);
+    assert.ok(!existsSync(join(fresh, 'chains', 'allspark_dev', 'paritydb', 'full', 'metadata')), 'database removed');
+  });
+});

@@ -1,0 +1,6 @@
+//! Pallet configurations, split by domain.
+
+pub mod consensus;
+pub mod governance;
+pub mod monetary;
+pub mod system;

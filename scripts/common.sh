@@ -1,0 +1,8 @@
+# Shared by the scripts: the cargo target dir and the node binary's path.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/allspark-target}"
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The wasm builder finds Cargo.lock through this when the target dir is outside the repo.
+export WASM_BUILD_WORKSPACE_HINT="$REPO_ROOT"
+NODE_BIN="$CARGO_TARGET_DIR/debug/allspark-node"
+# One feature set for every build and test, so nothing is compiled twice.
+CARGO_FEATURES="runtime-benchmarks"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every prerequisite for building and testing AllSpark on a fresh Debian/Ubuntu machine.
+# Idempotent: run it as often as you like; it only installs what is missing.
+set -euo pipefail
+
+need_apt=()
+command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
+command -v clang >/dev/null 2>&1 || need_apt+=(clang)
+dpkg -s libclang-dev >/dev/null 2>&1 || need_apt+=(libclang-dev)
+if [ ${#need_apt[@]} -gt 0 ]; then
+	SUDO=""
+	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+	echo "setup: installing ${need_apt[*]}"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
+fi
+
+if ! command -v rustup >/dev/null 2>&1; then
+	echo "setup: rustup is required (https://rustup.rs)" >&2
+	exit 1
+fi
+installed_targets=$(rustup target list --installed)
+for t in wasm32-unknown-unknown wasm32v1-none; do
+	grep -qx "$t" <<<"$installed_targets" || rustup target add "$t"
+done
+rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+	echo "setup: Node.js >= 20 and npm are required for the end-to-end tests" >&2
+	exit 1
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+	echo "setup: Node.js >= 20 is required (found $(node --version))" >&2
+	exit 1
+fi
+echo "setup: prerequisites ready"
