@@ -94,7 +94,6 @@ describe('development chain', () => {
   it('includes a signed transfer, emits its events and charges the fee payment_queryInfo quoted', async () => {
     const dest = keyring.addFromUri(`//Transfer${Date.now()}`);
     const amount = 12n * ASK;
-    const before = (await api.query.system.account(alice.address)).data.free.toBigInt();
 
     const tx = api.tx.balances.transferKeepAlive(dest.address, amount);
     await tx.signAsync(alice);
@@ -117,8 +116,15 @@ describe('development chain', () => {
     assert.ok(fee > 0n);
 
     const at = await api.at(blockHash);
+    const before = (await (await api.at(header.parentHash)).query.system.account(alice.address)).data.free.toBigInt();
+    // Alice authors every block of the dev chain: count her author reward in this block, if any.
+    const blockEvents = await at.query.system.events();
+    const reward = blockEvents
+      .filter(({ event }) => event.section === 'token' && event.method === 'AuthorRewarded'
+        && event.data[0].toString() === alice.address)
+      .reduce((sum, { event }) => sum + event.data[1].toBigInt(), 0n);
     assert.equal((await at.query.system.account(dest.address)).data.free.toBigInt(), amount);
-    assert.equal((await at.query.system.account(alice.address)).data.free.toBigInt(), before - amount - fee);
+    assert.equal((await at.query.system.account(alice.address)).data.free.toBigInt(), before - amount - fee + reward);
   });
 
   it('fails a transfer above the balance with a named error and moves nothing but the fee', async () => {

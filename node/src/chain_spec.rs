@@ -47,3 +47,13 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
 	)
 }
+
+/// The production-like network: the full token plan (see the runtime's `production` preset).
+pub fn production_chain_spec() -> Result<ChainSpec, String> {
+	from_preset(
+		"AllSpark",
+		"allspark",
+		ChainType::Live,
+		allspark_runtime::genesis_config_presets::PRODUCTION_RUNTIME_PRESET,
+	)
+}

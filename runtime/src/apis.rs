@@ -1,7 +1,7 @@
 //! The runtime APIs the node, polkadot.js and DApps call.
 
 use crate::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Token, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -200,6 +200,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_allspark_token::runtime_api::TokenApi<Block, AccountId, Balance> for Runtime {
+		fn economics() -> pallet_allspark_token::Economics<AccountId, Balance> {
+			Token::economics()
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -223,7 +229,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{AllPalletsWithSystem, Balances, Sudo, Timestamp, Utility};
+			use crate::{AllPalletsWithSystem, Balances, Sudo, Timestamp, Token, Utility, Vesting};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -239,7 +245,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline, baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::TrackedStorageKey;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Sudo, Timestamp, Utility};
+			use crate::{Balances, Sudo, Timestamp, Token, Utility, Vesting};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}

@@ -7,5 +7,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
+	[pallet_vesting, Vesting]
+	[pallet_allspark_token, Token]
 );
 

@@ -4,11 +4,17 @@
 //!   are funded with round amounts.
 //! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave) so GRANDPA keeps finality with
 //!   one of them down (it tolerates floor((n-1)/3) faulty voters), same funding.
+//! - `production`: the public token plan, 300,000,000 ASK (see [`production_config_genesis`]).
+//!
+//! Every preset funds the token pallet's four pots and states the total issuance its plan adds
+//! up to; genesis is refused when it does not.
 
 use crate::{
-	AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, AuraConfig, GrandpaConfig, Balance,
-	ASK,
+	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, GrandpaConfig,
+	RuntimeGenesisConfig, SudoConfig, TokenConfig, VestingConfig, ASK, DAYS, MILLI_ASK,
 };
+use pallet_allspark_token::{ChargeRates, ChargeSplit, Pot};
+use sp_runtime::Permill;
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -23,14 +29,64 @@ pub const DEV_ENDOWMENT: Balance = 1_000_000 * ASK;
 /// One validator's keys: Aura for authoring, GRANDPA for finality.
 pub type AuthorityKeys = (AuraId, GrandpaId);
 
-/// The genesis of a test network: its validators, its sudo key and its funded accounts.
-pub fn testnet_genesis(
+/// The service charge at launch: 2.5 % of a trade's value, at least 0.01 ASK; 10 ASK to open an
+/// evaluation round.
+pub fn launch_rates() -> ChargeRates<Balance> {
+	ChargeRates {
+		trade_rate: Permill::from_parts(25_000),
+		min_charge: 10 * MILLI_ASK,
+		evaluation_fee: 10 * ASK,
+	}
+}
+
+/// How charges and fees are divided at launch: 20 % burned, 30 % to the treasury, 50 % to the
+/// evaluation-reward pot.
+pub fn launch_split() -> ChargeSplit {
+	ChargeSplit {
+		burn: Permill::from_percent(20),
+		treasury: Permill::from_percent(30),
+		evaluation: Permill::from_percent(50),
+	}
+}
+
+/// What each block's author is paid from the node-incentive pot at launch.
+pub const LAUNCH_AUTHOR_REWARD: Balance = ASK;
+
+/// The pots of the test presets, in round amounts.
+pub fn dev_pots() -> Vec<(Pot, Balance)> {
+	vec![
+		(Pot::Treasury, 10_000_000 * ASK),
+		(Pot::CommunityIncentives, 5_000_000 * ASK),
+		(Pot::NodeIncentives, 1_000_000 * ASK),
+		(Pot::EvaluationRewards, 1_000_000 * ASK),
+	]
+}
+
+/// The genesis of a network: its validators, its sudo key, its funded accounts, its pots, the
+/// vesting schedules `(account, begin, length, liquid)` and the total issuance all of it must
+/// add up to.
+pub fn network_genesis(
 	initial_authorities: Vec<AuthorityKeys>,
 	root: AccountId,
 	endowed_accounts: Vec<(AccountId, Balance)>,
+	pots: Vec<(Pot, Balance)>,
+	vesting: Vec<(AccountId, BlockNumber, BlockNumber, Balance)>,
 ) -> Value {
+	let total_issuance = endowed_accounts
+		.iter()
+		.map(|(_, b)| *b)
+		.chain(pots.iter().map(|(_, b)| *b))
+		.fold(0, Balance::saturating_add);
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed_accounts },
+		vesting: VestingConfig { vesting },
+		token: TokenConfig {
+			rates: Some(launch_rates()),
+			split: Some(launch_split()),
+			author_reward: LAUNCH_AUTHOR_REWARD,
+			pots,
+			total_issuance: Some(total_issuance),
+		},
 		aura: AuraConfig {
 			authorities: initial_authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
 		},
@@ -42,6 +98,15 @@ pub fn testnet_genesis(
 		},
 		sudo: SudoConfig { key: Some(root) },
 	})
+}
+
+/// The genesis of a test network: dev accounts and pots in round amounts, no vesting.
+pub fn testnet_genesis(
+	initial_authorities: Vec<AuthorityKeys>,
+	root: AccountId,
+	endowed_accounts: Vec<(AccountId, Balance)>,
+) -> Value {
+	network_genesis(initial_authorities, root, endowed_accounts, dev_pots(), vec![])
 }
 
 /// The validator keys of a well-known dev account.
@@ -93,11 +158,77 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
+/// The name of the production-like preset.
+pub const PRODUCTION_RUNTIME_PRESET: &str = "production";
+
+/// The total supply at genesis: 300,000,000 ASK.
+pub const TOTAL_SUPPLY: Balance = 300_000_000 * ASK;
+/// Blocks in a (365-day) month-twelfth: the unit of the team's vesting schedule.
+pub const MONTH: BlockNumber = 365 * DAYS / 12;
+/// The team's cliff: nothing is released for twelve months.
+pub const TEAM_CLIFF: BlockNumber = 12 * MONTH;
+/// After the cliff, the team's allocation is released linearly over 36 months.
+pub const TEAM_VESTING_LENGTH: BlockNumber = 36 * MONTH;
+/// What the evaluation-reward pot is seeded with, out of the community share.
+pub const EVALUATION_POT_SEED: Balance = 1_000 * ASK;
+/// How many accounts the public sale's share is spread over.
+pub const SALE_ACCOUNTS: u32 = 4;
+
+/// A keyless placeholder account for a role in the production plan (`allspark/<role>/<n>`).
+/// A real launch replaces these with the sale's and the team's own accounts in the chain spec
+/// (`export-chain-spec`, edit `genesis`, `--raw`), keeping the amounts.
+pub fn plan_account(role: &str, n: u32) -> AccountId {
+	let mut label = alloc::format!("allspark/{role}/{n}").into_bytes();
+	label.truncate(64);
+	AccountId::new(<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&label).0)
+}
+
+/// The public token plan of 300,000,000 ASK:
+///
+/// | share | purpose | on chain |
+/// |---|---|---|
+/// | 40 % | public sale | free balances of [`SALE_ACCOUNTS`] sale accounts |
+/// | 20 % | team | one account, vested: 12-month cliff, then linear over 36 months |
+/// | 5 % | node incentives | the node-incentive pot, paying block authors |
+/// | 15 % | community incentives | the community pot, less the evaluation pot's seed |
+/// | 20 % | foundation and ecosystem | the treasury pot |
+///
+/// Validators Alice, Bob and Charlie and Alice's sudo key stand in for the launch's own keys.
+pub fn production_config_genesis() -> Value {
+	let percent = |p: u128| TOTAL_SUPPLY / 100 * p;
+	let sale_each = percent(40) / SALE_ACCOUNTS as u128;
+	let mut endowed: Vec<(AccountId, Balance)> =
+		(0..SALE_ACCOUNTS).map(|i| (plan_account("sale", i), sale_each)).collect();
+	let team = plan_account("team", 0);
+	endowed.push((team.clone(), percent(20)));
+	let pots = vec![
+		(Pot::Treasury, percent(20)),
+		(Pot::CommunityIncentives, percent(15) - EVALUATION_POT_SEED),
+		(Pot::NodeIncentives, percent(5)),
+		(Pot::EvaluationRewards, EVALUATION_POT_SEED),
+	];
+	let mut genesis = network_genesis(
+		vec![
+			authority_keys(Sr25519Keyring::Alice),
+			authority_keys(Sr25519Keyring::Bob),
+			authority_keys(Sr25519Keyring::Charlie),
+		],
+		Sr25519Keyring::Alice.to_account_id(),
+		endowed,
+		pots,
+		vec![(team, TEAM_CLIFF, TEAM_VESTING_LENGTH, 0)],
+	);
+	// The plan is fixed: state its total rather than the sum of its parts.
+	genesis["token"]["totalIssuance"] = serde_json::json!(TOTAL_SUPPLY);
+	genesis
+}
+
 /// The JSON of a preset by its id, or `None` for an unknown id.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		PRODUCTION_RUNTIME_PRESET => production_config_genesis(),
 		_ => return None,
 	};
 	Some(
@@ -112,5 +243,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_RUNTIME_PRESET),
 	]
 }

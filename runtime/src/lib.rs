@@ -209,11 +209,15 @@ mod runtime {
 	#[runtime::pallet_index(11)]
 	pub type Grandpa = pallet_grandpa;
 
-	// The ASK token and fees.
+	// The ASK token: balances, fees, vesting and the token's economics.
 	#[runtime::pallet_index(20)]
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(21)]
 	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(22)]
+	pub type Vesting = pallet_vesting;
+	#[runtime::pallet_index(30)]
+	pub type Token = pallet_allspark_token;
 
 	// Governance (sudo stands in until on-chain governance lands).
 	#[runtime::pallet_index(90)]

@@ -3,9 +3,10 @@
 use crate::{
 	configs::monetary::{WeightToFee, BASE_EXTRINSIC_FEE, TRANSACTION_BYTE_FEE},
 	genesis_config_presets::{self, DEV_ENDOWMENT},
-	Balance, Balances, BuildStorage, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
-	TransactionPayment, EXISTENTIAL_DEPOSIT,
+	Balance, Balances, BuildStorage, Runtime, RuntimeCall, RuntimeGenesisConfig, System, Token,
+	TransactionPayment, ASK, EXISTENTIAL_DEPOSIT,
 };
+use pallet_allspark_token::Pot;
 use frame_support::{
 	dispatch::GetDispatchInfo,
 	traits::Get,
@@ -39,7 +40,10 @@ fn json_merge(a: &mut serde_json::Value, b: serde_json::Value) {
 #[test]
 fn preset_names_are_the_documented_ones() {
 	let names: Vec<String> = genesis_config_presets::preset_names();
-	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
+	assert_eq!(
+		names,
+		vec!["development".to_string(), "local_testnet".to_string(), "production".to_string()]
+	);
 	assert!(genesis_config_presets::get_preset(&"no_such_preset".into()).is_none());
 }
 
@@ -48,8 +52,12 @@ fn presets_build_and_balance() {
 	for (preset, validators) in [(DEV_RUNTIME_PRESET, 1usize), (LOCAL_TESTNET_RUNTIME_PRESET, 4)] {
 		storage_of_preset(preset).execute_with(|| {
 			let accounts = sp_keyring::Sr25519Keyring::well_known().count() as u128;
-			// Total issuance is exactly the sum of the endowments: nothing minted elsewhere.
-			assert_eq!(Balances::total_issuance(), accounts * DEV_ENDOWMENT, "{preset}");
+			let pots: Balance = genesis_config_presets::dev_pots().iter().map(|(_, b)| b).sum();
+			// Total issuance is exactly the endowments plus the pots: nothing minted elsewhere.
+			assert_eq!(Balances::total_issuance(), accounts * DEV_ENDOWMENT + pots, "{preset}");
+			for (pot, amount) in genesis_config_presets::dev_pots() {
+				assert_eq!(Token::pot_balance(pot), amount, "{preset} {pot:?}");
+			}
 			let sum: Balance = frame_system::Account::<Runtime>::iter()
 				.map(|(_, info)| info.data.free + info.data.reserved)
 				.sum();
@@ -104,12 +112,14 @@ fn fees_scale_with_weight_and_length() {
 }
 
 #[test]
-fn fees_are_burned_and_issuance_falls_by_exactly_the_fee() {
+fn fees_are_split_and_issuance_falls_by_exactly_the_burned_part() {
 	storage_of_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let bob = Sr25519Keyring::Bob.to_account_id();
 		let issuance = Balances::total_issuance();
+		let treasury = Token::pot_balance(Pot::Treasury);
+		let evaluation = Token::pot_balance(Pot::EvaluationRewards);
 		let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
 			dest: bob.clone().into(),
 			value: 5 * crate::ASK,
@@ -128,7 +138,14 @@ fn fees_are_burned_and_issuance_falls_by_exactly_the_fee() {
 		.unwrap();
 		assert_eq!(Balances::free_balance(&alice), DEV_ENDOWMENT - 5 * crate::ASK - fee);
 		assert_eq!(Balances::free_balance(&bob), DEV_ENDOWMENT + 5 * crate::ASK);
-		assert_eq!(Balances::total_issuance(), issuance - fee);
+		// 30 % to the treasury, 50 % to the evaluation-reward pot (rounded down), the rest burned.
+		let to_treasury = fee * 30 / 100;
+		let to_evaluation = fee * 50 / 100;
+		let burned = fee - to_treasury - to_evaluation;
+		assert_eq!(Token::pot_balance(Pot::Treasury), treasury + to_treasury);
+		assert_eq!(Token::pot_balance(Pot::EvaluationRewards), evaluation + to_evaluation);
+		assert_eq!(Balances::total_issuance(), issuance - burned);
+		assert_eq!(pallet_allspark_token::BurnedTotal::<Runtime>::get(), burned);
 	});
 }
 
@@ -144,4 +161,81 @@ fn runtime_identity() {
 	assert_eq!(crate::VERSION.spec_name, "allspark");
 	assert_eq!(<Runtime as frame_system::Config>::SS58Prefix::get(), crate::SS58_PREFIX);
 	assert_eq!(crate::TOKEN_DECIMALS, 12);
+}
+
+mod production_plan {
+	use super::*;
+	use crate::genesis_config_presets::{
+		plan_account, EVALUATION_POT_SEED, PRODUCTION_RUNTIME_PRESET, SALE_ACCOUNTS, TEAM_CLIFF,
+		TEAM_VESTING_LENGTH, TOTAL_SUPPLY,
+	};
+	use frame_support::traits::VestingSchedule;
+
+	const M: Balance = 1_000_000 * ASK;
+
+	#[test]
+	fn carries_the_public_token_plan() {
+		storage_of_preset(PRODUCTION_RUNTIME_PRESET).execute_with(|| {
+			assert_eq!(TOTAL_SUPPLY, 300 * M);
+			assert_eq!(Balances::total_issuance(), 300 * M);
+			let sale: Balance =
+				(0..SALE_ACCOUNTS).map(|i| Balances::free_balance(plan_account("sale", i))).sum();
+			assert_eq!(sale, 120 * M, "40 % public sale");
+			assert_eq!(Balances::free_balance(plan_account("team", 0)), 60 * M, "20 % team");
+			assert_eq!(Token::pot_balance(Pot::NodeIncentives), 15 * M, "5 % node incentives");
+			assert_eq!(
+				Token::pot_balance(Pot::CommunityIncentives) + Token::pot_balance(Pot::EvaluationRewards),
+				45 * M,
+				"15 % community incentives, the evaluation pot seeded from it"
+			);
+			assert_eq!(Token::pot_balance(Pot::EvaluationRewards), EVALUATION_POT_SEED);
+			assert_eq!(Token::pot_balance(Pot::Treasury), 60 * M, "20 % treasury");
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
+		});
+	}
+
+	#[test]
+	fn team_allocation_vests_after_a_cliff_then_linearly() {
+		storage_of_preset(PRODUCTION_RUNTIME_PRESET).execute_with(|| {
+			let team = plan_account("team", 0);
+			let locked_at = |block| {
+				System::set_block_number(block);
+				<pallet_vesting::Pallet<Runtime> as VestingSchedule<_>>::vesting_balance(&team)
+					.unwrap_or(0)
+			};
+			assert_eq!(locked_at(0), 60 * M, "all locked at genesis");
+			assert_eq!(locked_at(TEAM_CLIFF), 60 * M, "nothing released before the cliff ends");
+			let per_block = 60 * M / TEAM_VESTING_LENGTH as Balance;
+			assert_eq!(locked_at(TEAM_CLIFF + 1), 60 * M - per_block, "release starts after the cliff");
+			let third = TEAM_CLIFF + TEAM_VESTING_LENGTH / 3;
+			assert_eq!(locked_at(third), 60 * M - per_block * (TEAM_VESTING_LENGTH / 3) as Balance);
+			// `pallet-vesting` releases a whole number of units per block: the division's
+			// remainder (less than one block's release) unlocks with the block after the 36 months.
+			let remainder = 60 * M % TEAM_VESTING_LENGTH as Balance;
+			assert!(remainder < per_block);
+			assert_eq!(locked_at(TEAM_CLIFF + TEAM_VESTING_LENGTH), remainder, "36 months released");
+			assert_eq!(locked_at(TEAM_CLIFF + TEAM_VESTING_LENGTH + 1), 0, "all released");
+			// Locked funds cannot be transferred away before they vest.
+			System::set_block_number(TEAM_CLIFF);
+			assert!(<Balances as frame_support::traits::fungible::Mutate<_>>::transfer(
+				&team,
+				&plan_account("sale", 0),
+				ASK,
+				frame_support::traits::tokens::Preservation::Preserve,
+			)
+			.is_err());
+		});
+	}
+
+	#[test]
+	fn a_plan_that_does_not_add_up_is_refused() {
+		let json = genesis_config_presets::get_preset(&PRODUCTION_RUNTIME_PRESET.into()).unwrap();
+		let mut patch: serde_json::Value = serde_json::from_slice(&json).unwrap();
+		patch["token"]["totalIssuance"] = serde_json::json!(TOTAL_SUPPLY + 1);
+		let mut full = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+		json_merge(&mut full, patch);
+		let config: RuntimeGenesisConfig = serde_json::from_value(full).unwrap();
+		let result = std::panic::catch_unwind(|| config.build_storage());
+		assert!(result.is_err(), "genesis must refuse a plan that does not add up");
+	}
 }

@@ -4,3 +4,4 @@ pub mod consensus;
 pub mod governance;
 pub mod monetary;
 pub mod system;
+pub mod token;

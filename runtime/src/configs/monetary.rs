@@ -85,8 +85,9 @@ pub type SlowAdjustingFeeUpdate<R> = TargetedFeeAdjustment<
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	// Fees and tips are burned until the token pallet routes them to its pots.
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	// Fees and tips are divided by the token pallet's charge split: burn, treasury, evaluation.
+	type OnChargeTransaction =
+		FungibleAdapter<Balances, pallet_allspark_token::DealWithFees<Runtime>>;
 	type OperationalFeeMultiplier = OperationalFeeMultiplier;
 	type WeightToFee = WeightToFee;
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;

@@ -1,5 +1,8 @@
 //! The node's RPC extensions beyond the standard Substrate set: `system_accountNextIndex`
-//! (frame-system) and `payment_queryInfo`/`payment_queryFeeDetails` (transaction payment).
+//! (frame-system), `payment_queryInfo`/`payment_queryFeeDetails` (transaction payment) and the
+//! AllSpark methods over the runtime APIs (`token_economics`).
+
+pub mod token;
 
 use std::sync::Arc;
 
@@ -29,16 +32,19 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_allspark_token::runtime_api::TokenApi<Block, AccountId, Balance>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
+	use token::{Token, TokenApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Token::<_, _, Balance>::new(client).into_rpc())?;
 
 	Ok(module)
 }
