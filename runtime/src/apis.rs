@@ -1,7 +1,7 @@
 //! The runtime APIs the node, polkadot.js and DApps call.
 
 use crate::{
-	AccountId, Aura, Balance, Token, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, BlockNumber, Content, Token, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -20,6 +20,9 @@ use sp_runtime::{
 };
 use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
+
+/// A content listing as the runtime API reports it.
+type ContentListing = pallet_allspark_content::ListingDetails<AccountId, Balance, BlockNumber>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -206,6 +209,28 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_allspark_content::runtime_api::ContentApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn listing(id: pallet_allspark_content::ListingId) -> Option<ContentListing> {
+			Content::listing(id)
+		}
+
+		fn listings_of(
+			owner: AccountId,
+			start_after: Option<pallet_allspark_content::ListingId>,
+			limit: u32,
+		) -> Vec<ContentListing> {
+			Content::listings_of(owner, start_after, limit)
+		}
+
+		fn listing_by_hash(hash: pallet_allspark_content::ContentHash) -> Option<ContentListing> {
+			Content::listing_by_hash(hash)
+		}
+
+		fn listing_state(id: pallet_allspark_content::ListingId) -> pallet_allspark_content::ListingState {
+			Content::listing_state(id)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -229,7 +254,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{AllPalletsWithSystem, Balances, Sudo, Timestamp, Token, Utility, Vesting};
+			use crate::{AllPalletsWithSystem, Balances, Content, Sudo, Timestamp, Token, Utility, Vesting};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -245,7 +270,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline, baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::TrackedStorageKey;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Sudo, Timestamp, Token, Utility, Vesting};
+			use crate::{Balances, Content, Sudo, Timestamp, Token, Utility, Vesting};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}

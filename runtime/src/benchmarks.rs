@@ -9,5 +9,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_vesting, Vesting]
 	[pallet_allspark_token, Token]
+	[pallet_allspark_content, Content]
 );
 

@@ -219,6 +219,10 @@ mod runtime {
 	#[runtime::pallet_index(30)]
 	pub type Token = pallet_allspark_token;
 
+	// The content market.
+	#[runtime::pallet_index(31)]
+	pub type Content = pallet_allspark_content;
+
 	// Governance (sudo stands in until on-chain governance lands).
 	#[runtime::pallet_index(90)]
 	pub type Sudo = pallet_sudo;

@@ -163,6 +163,50 @@ fn runtime_identity() {
 	assert_eq!(crate::TOKEN_DECIMALS, 12);
 }
 
+#[test]
+fn every_pallet_passes_its_integrity_test() {
+	sp_io::TestExternalities::default().execute_with(|| {
+		<crate::AllPalletsWithSystem as frame_support::traits::IntegrityTest>::integrity_test();
+	});
+}
+
+#[test]
+fn the_largest_listing_deposits_under_ten_ask_and_removal_pays_the_treasury_pot() {
+	use crate::{Content, RuntimeOrigin};
+	use frame_support::{assert_ok, traits::fungible::InspectHold};
+	storage_of_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let shares: Vec<_> = (1u8..=16)
+			.map(|i| (crate::AccountId::from([i; 32]), sp_runtime::Permill::from_parts(62_500)))
+			.collect();
+		assert_ok!(Content::register(
+			RuntimeOrigin::signed(alice.clone()),
+			[1; 32],
+			vec![b'x'; 256],
+			pallet_allspark_content::Category::Software,
+			pallet_allspark_content::LicenceTerms {
+				personal: true,
+				commercial: true,
+				republication: true,
+				licence_duration: None,
+				distributor_commission: sp_runtime::Permill::zero(),
+			},
+			shares,
+		));
+		// 1 ASK + 0.01 ASK × (256 bytes of metadata + 16 shares × 36 bytes).
+		let deposit = ASK + 10 * crate::MILLI_ASK * (256 + 16 * 36);
+		assert_eq!(deposit, 9_320 * crate::MILLI_ASK);
+		let reason = crate::RuntimeHoldReason::Content(pallet_allspark_content::HoldReason::ListingDeposit);
+		assert_eq!(Balances::balance_on_hold(&reason, &alice), deposit);
+		let treasury = Token::pot_balance(Pot::Treasury);
+		assert_ok!(Content::remove_infringing(RuntimeOrigin::root(), 0));
+		assert_eq!(Token::pot_balance(Pot::Treasury), treasury + deposit);
+		assert_eq!(Balances::balance_on_hold(&reason, &alice), 0);
+		Content::do_try_state().unwrap();
+	});
+}
+
 mod production_plan {
 	use super::*;
 	use crate::genesis_config_presets::{

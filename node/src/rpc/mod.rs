@@ -1,12 +1,13 @@
 //! The node's RPC extensions beyond the standard Substrate set: `system_accountNextIndex`
 //! (frame-system), `payment_queryInfo`/`payment_queryFeeDetails` (transaction payment) and the
-//! AllSpark methods over the runtime APIs (`token_economics`).
+//! AllSpark methods over the runtime APIs (`token_economics`, `content_*`).
 
+pub mod content;
 pub mod token;
 
 use std::sync::Arc;
 
-use allspark_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use allspark_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -33,10 +34,12 @@ where
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
 	C::Api: pallet_allspark_token::runtime_api::TokenApi<Block, AccountId, Balance>,
+	C::Api: pallet_allspark_content::runtime_api::ContentApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
+	use content::{Content, ContentApiServer};
 	use token::{Token, TokenApiServer};
 
 	let mut module = RpcModule::new(());
@@ -44,7 +47,8 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(Token::<_, _, Balance>::new(client).into_rpc())?;
+	module.merge(Token::<_, _, Balance>::new(client.clone()).into_rpc())?;
+	module.merge(Content::<_, _, Balance>::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -1,6 +1,7 @@
 //! Pallet configurations, split by domain.
 
 pub mod consensus;
+pub mod content;
 pub mod governance;
 pub mod monetary;
 pub mod system;

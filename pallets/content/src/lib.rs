@@ -1,0 +1,493 @@
+//! # AllSpark content pallet
+//!
+//! Content listings: the works the AllSpark market trades rights in.
+//!
+//! A creator registers a work by its 32-byte content hash (one listing per hash: the same work
+//! cannot be listed twice), a bounded metadata reference (an IPFS CID or a URL), a category and
+//! default licence terms, with optional co-creators whose revenue shares sum to 100 %. The
+//! listing's storage is paid for by a deposit (a base plus a price per stored byte), held from the
+//! owner under [`HoldReason::ListingDeposit`] and released when the listing goes.
+//!
+//! ## Calls
+//! - Owner: [`Pallet::register`], [`Pallet::update_listing`], [`Pallet::transfer_copyright`],
+//!   [`Pallet::delist`]. A suspended listing is frozen for its owner; a listing with open market
+//!   obligations ([`ContentObligations`]) can be neither transferred nor delisted.
+//! - Governance ([`Config::GovernanceOrigin`]): [`Pallet::suspend`], [`Pallet::reinstate`],
+//!   [`Pallet::remove_infringing`] (the deposit is slashed to [`Config::Treasury`]).
+//!
+//! ## For other pallets
+//! [`ContentInspect`] (owner, status, category, terms, revenue shares) and [`ContentTransfer`]
+//! (the market's copyright sale) are implemented by [`Pallet`]; the market implements
+//! [`ContentObligations`].
+//!
+//! ## Queries
+//! [`runtime_api::ContentApi`]: a listing, an owner's listings (paged), a listing by content hash,
+//! a listing's state. Storage is indexed by owner ([`ListingsByOwner`]) and by hash
+//! ([`ListingByHash`]) so no query walks the whole map.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
+mod listing;
+pub mod runtime_api;
+pub mod traits;
+pub mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use traits::{ContentInspect, ContentObligations, ContentTransfer};
+pub use types::*;
+pub use weights::WeightInfo;
+
+use frame_support::traits::fungible;
+
+/// The balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A listing as this runtime stores it.
+pub type ListingOf<T> = Listing<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::MaxMetadataLen,
+	<T as Config>::MaxCoCreators,
+>;
+
+/// A listing as this runtime's API reports it.
+pub type ListingDetailsOf<T> = ListingDetails<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Inspect, InspectHold, MutateHold},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::{traits::Saturating, Permill};
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// The native currency (ASK), in which deposits are held.
+		type Currency: fungible::Inspect<Self::AccountId>
+			+ fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The origin that may suspend, reinstate and remove listings.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Where the deposits of removed infringing listings go.
+		type Treasury: Get<Self::AccountId>;
+
+		/// Whether a listing has open market obligations (the market pallet; `()` for none).
+		type Obligations: ContentObligations;
+
+		/// The fixed part of a listing's deposit, for the listing's fixed-size fields and its
+		/// index entries.
+		#[pallet::constant]
+		type DepositBase: Get<BalanceOf<Self>>;
+
+		/// The deposit per stored byte of metadata and revenue shares.
+		#[pallet::constant]
+		type DepositPerByte: Get<BalanceOf<Self>>;
+
+		/// The longest metadata reference, in bytes.
+		#[pallet::constant]
+		type MaxMetadataLen: Get<u32>;
+
+		/// The most co-creators a listing may name.
+		#[pallet::constant]
+		type MaxCoCreators: Get<u32>;
+
+		/// The most listings one page of [`runtime_api::ContentApi::listings_of`] returns.
+		#[pallet::constant]
+		type MaxPageSize: Get<u32>;
+
+		/// Weight information for the pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit for a listing's storage.
+		ListingDeposit,
+	}
+
+	/// Every listing, by id.
+	#[pallet::storage]
+	pub type Listings<T: Config> = StorageMap<_, Twox64Concat, ListingId, ListingOf<T>, OptionQuery>;
+
+	/// The listing of each registered content hash.
+	#[pallet::storage]
+	pub type ListingByHash<T: Config> =
+		StorageMap<_, Blake2_128Concat, ContentHash, ListingId, OptionQuery>;
+
+	/// The listings each account owns.
+	#[pallet::storage]
+	pub type ListingsByOwner<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ListingId,
+		(),
+		OptionQuery,
+	>;
+
+	/// The id the next listing gets.
+	#[pallet::storage]
+	pub type NextListingId<T: Config> = StorageValue<_, ListingId, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A work was listed.
+		ListingRegistered {
+			/// The new listing's id.
+			listing: ListingId,
+			/// Its owner, who registered it.
+			owner: T::AccountId,
+			/// The work's fingerprint.
+			content_hash: ContentHash,
+			/// What kind of work it is.
+			category: Category,
+			/// The deposit held from the owner.
+			deposit: BalanceOf<T>,
+		},
+		/// A listing's metadata or terms changed.
+		ListingUpdated {
+			/// The listing.
+			listing: ListingId,
+			/// The deposit now held for it (more or less than before when the metadata's length
+			/// changed).
+			deposit: BalanceOf<T>,
+		},
+		/// A listing's copyright moved to another account.
+		CopyrightTransferred {
+			/// The listing.
+			listing: ListingId,
+			/// The former owner, whose deposit was released.
+			from: T::AccountId,
+			/// The new owner, from whom the deposit is now held.
+			to: T::AccountId,
+		},
+		/// An owner delisted a listing.
+		ListingDelisted {
+			/// The listing.
+			listing: ListingId,
+			/// Its owner.
+			owner: T::AccountId,
+			/// The deposit released to the owner.
+			released: BalanceOf<T>,
+		},
+		/// Governance suspended a listing.
+		ListingSuspended {
+			/// The listing.
+			listing: ListingId,
+		},
+		/// Governance reinstated a suspended listing.
+		ListingReinstated {
+			/// The listing.
+			listing: ListingId,
+		},
+		/// Governance removed an infringing listing and slashed its deposit to the treasury.
+		ListingRemoved {
+			/// The listing.
+			listing: ListingId,
+			/// Its owner.
+			owner: T::AccountId,
+			/// The deposit paid to the treasury.
+			slashed: BalanceOf<T>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No listing has this id.
+		ListingNotFound,
+		/// The caller does not own the listing.
+		NotOwner,
+		/// A listing of this content hash already exists.
+		ContentAlreadyListed,
+		/// The metadata reference is longer than [`Config::MaxMetadataLen`].
+		MetadataTooLong,
+		/// The metadata reference is empty.
+		EmptyMetadata,
+		/// More co-creators than [`Config::MaxCoCreators`].
+		TooManyCoCreators,
+		/// The co-creators' shares do not sum to exactly 100 %.
+		SharesNotWhole,
+		/// A co-creator appears twice.
+		DuplicateCoCreator,
+		/// A co-creator's share is zero.
+		ZeroShare,
+		/// A licence duration of zero blocks.
+		ZeroLicenceDuration,
+		/// The account cannot hold the listing's deposit (and stay alive).
+		InsufficientBalance,
+		/// The listing is suspended by governance.
+		ListingSuspended,
+		/// The listing is not suspended.
+		ListingNotSuspended,
+		/// The listing has open market obligations (offers, orders, auctions, subscriptions).
+		HasOpenObligations,
+		/// The copyright would move to its current owner.
+		AlreadyOwner,
+		/// An update that changes nothing.
+		NothingToUpdate,
+		/// Every listing id has been issued.
+		ListingIdsExhausted,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxMetadataLen::get() > 0, "metadata must be allowed some bytes");
+			assert!(T::MaxPageSize::get() > 0, "a page must hold a listing");
+			// Shares are checked against 100 % with u64 arithmetic: any count fits.
+			assert!(T::MaxCoCreators::get() <= 1_000, "more co-creators than per-mill parts");
+			// A removed listing's deposit must be able to open the treasury's account.
+			assert!(
+				T::DepositBase::get() >= <T::Currency as Inspect<T::AccountId>>::minimum_balance(),
+				"the base deposit is below the existential deposit"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// List a work.
+		///
+		/// - Origin: signed; the signer becomes the owner and pays the deposit.
+		/// - `content_hash`: the work's fingerprint; must not be listed already.
+		/// - `metadata`: where the work and its description are (an IPFS CID or a URL); not
+		///   empty, at most [`Config::MaxMetadataLen`] bytes.
+		/// - `category`, `terms`: what kind of work it is, and the licences on offer by default (a
+		///   licence duration, when given, is at least one block).
+		/// - `shares`: the co-creators' revenue shares; empty (all revenue to the owner) or at
+		///   most [`Config::MaxCoCreators`] distinct accounts, each with a share above zero, the
+		///   shares summing to exactly 100 %.
+		///
+		/// Holds [`Config::DepositBase`] plus [`Config::DepositPerByte`] for each byte of
+		/// metadata and shares. Emits [`Event::ListingRegistered`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register(
+			(metadata.len() as u32).min(T::MaxMetadataLen::get()),
+			(shares.len() as u32).min(T::MaxCoCreators::get()),
+		))]
+		pub fn register(
+			origin: OriginFor<T>,
+			content_hash: ContentHash,
+			metadata: alloc::vec::Vec<u8>,
+			category: Category,
+			terms: LicenceTerms<BlockNumberFor<T>>,
+			shares: alloc::vec::Vec<Share<T::AccountId>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_register(who, content_hash, metadata, category, terms, shares).map(|_| ())
+		}
+
+		/// Change a listing's metadata reference, its default licence terms, or both. The
+		/// co-creators' shares cannot be changed: they are the co-creators' rights.
+		///
+		/// - Origin: signed by the listing's owner.
+		/// - `metadata`: the new reference, checked as in [`Pallet::register`]; `None` keeps it.
+		/// - `terms`: the new default terms; `None` keeps them.
+		///
+		/// The deposit follows the metadata's length: the difference is held or released.
+		/// Fails on a suspended listing. Emits [`Event::ListingUpdated`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update_listing(
+			metadata.as_ref().map_or(0, |m| m.len() as u32).min(T::MaxMetadataLen::get()),
+		))]
+		pub fn update_listing(
+			origin: OriginFor<T>,
+			listing: ListingId,
+			metadata: Option<alloc::vec::Vec<u8>>,
+			terms: Option<LicenceTerms<BlockNumberFor<T>>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_update_listing(who, listing, metadata, terms)
+		}
+
+		/// Give a listing's copyright to another account (a gift or an off-chain sale; the market
+		/// sells copyrights through [`ContentTransfer`]).
+		///
+		/// - Origin: signed by the listing's owner.
+		/// - `to`: the new owner, who must be able to hold the listing's deposit; the former
+		///   owner's deposit is released. The former owner's revenue share, if any, passes to
+		///   the new owner; the other co-creators keep theirs.
+		///
+		/// Fails on a suspended listing or one with open market obligations. Emits
+		/// [`Event::CopyrightTransferred`].
+		#[pallet::call_index(2)]
+		pub fn transfer_copyright(
+			origin: OriginFor<T>,
+			listing: ListingId,
+			to: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_owner(listing, &who)?;
+			ensure!(!T::Obligations::has_open_obligations(listing), Error::<T>::HasOpenObligations);
+			Self::do_transfer_copyright(listing, &who, &to)
+		}
+
+		/// Withdraw a listing: it is removed and its deposit released. Its content hash may be
+		/// listed again.
+		///
+		/// - Origin: signed by the listing's owner.
+		///
+		/// Fails on a suspended listing or one with open market obligations. Emits
+		/// [`Event::ListingDelisted`].
+		#[pallet::call_index(3)]
+		pub fn delist(origin: OriginFor<T>, listing: ListingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_delist(who, listing)
+		}
+
+		/// Suspend a listing: it cannot be traded, evaluated, changed, transferred or delisted
+		/// until reinstated or removed.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		///
+		/// Fails with [`Error::ListingSuspended`] when already suspended. Emits
+		/// [`Event::ListingSuspended`].
+		#[pallet::call_index(4)]
+		pub fn suspend(origin: OriginFor<T>, listing: ListingId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_status(listing, ListingStatus::Suspended)
+		}
+
+		/// Reinstate a suspended listing.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		///
+		/// Fails with [`Error::ListingNotSuspended`]. Emits [`Event::ListingReinstated`].
+		#[pallet::call_index(5)]
+		pub fn reinstate(origin: OriginFor<T>, listing: ListingId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_status(listing, ListingStatus::Active)
+		}
+
+		/// Remove an infringing listing (active or suspended) and pay its deposit to the
+		/// treasury ([`Config::Treasury`]).
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		///
+		/// Emits [`Event::ListingRemoved`].
+		#[pallet::call_index(6)]
+		pub fn remove_infringing(origin: OriginFor<T>, listing: ListingId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_remove_infringing(listing)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The listing `listing` if `who` owns it.
+		pub(crate) fn ensure_owner(
+			listing: ListingId,
+			who: &T::AccountId,
+		) -> Result<ListingOf<T>, DispatchError> {
+			let l = Listings::<T>::get(listing).ok_or(Error::<T>::ListingNotFound)?;
+			ensure!(&l.owner == who, Error::<T>::NotOwner);
+			Ok(l)
+		}
+
+		/// The deposit a listing with `metadata_len` bytes of metadata and `shares` co-creators
+		/// holds.
+		pub fn deposit_for(metadata_len: usize, shares: usize) -> BalanceOf<T> {
+			let bytes = deposit_bytes::<T::AccountId>(metadata_len, shares);
+			T::DepositBase::get().saturating_add(T::DepositPerByte::get().saturating_mul(bytes.into()))
+		}
+
+		/// The pallet's invariants: every listing is indexed by its hash and its owner and no
+		/// index entry points elsewhere; ids are below [`NextListingId`]; shares are whole and
+		/// distinct; and each account holds, under [`HoldReason::ListingDeposit`], exactly the
+		/// deposits of the listings it owns.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let next = NextListingId::<T>::get();
+			let mut count: u64 = 0;
+			let mut held: alloc::collections::btree_map::BTreeMap<T::AccountId, BalanceOf<T>> =
+				Default::default();
+			for (id, l) in Listings::<T>::iter() {
+				count = count.saturating_add(1);
+				ensure!(id < next, "a listing's id is not below the next id");
+				ensure!(ListingByHash::<T>::get(l.content_hash) == Some(id), "hash index disagrees");
+				ensure!(ListingsByOwner::<T>::contains_key(&l.owner, id), "owner index disagrees");
+				ensure!(!l.metadata.is_empty(), "empty metadata");
+				ensure!(Self::validate_shares(&l.shares).is_ok(), "shares invalid");
+				let entry = held.entry(l.owner.clone()).or_default();
+				*entry = entry.saturating_add(l.deposit);
+			}
+			ensure!(ListingByHash::<T>::iter().count() as u64 == count, "stale hash index entry");
+			for (owner, id, ()) in ListingsByOwner::<T>::iter() {
+				let l = Listings::<T>::get(id).ok_or("owner index names a missing listing")?;
+				ensure!(l.owner == owner, "owner index names the wrong owner");
+			}
+			for (who, deposits) in held {
+				let on_hold =
+					T::Currency::balance_on_hold(&HoldReason::ListingDeposit.into(), &who);
+				ensure!(on_hold == deposits, "held deposit differs from the listings' deposits");
+			}
+			Ok(())
+		}
+
+		/// Check co-creator shares: at most [`Config::MaxCoCreators`] (the bound does that),
+		/// each above zero, no account twice, and, unless empty, summing to exactly 100 %.
+		pub(crate) fn validate_shares(shares: &[Share<T::AccountId>]) -> DispatchResult {
+			if shares.is_empty() {
+				return Ok(());
+			}
+			let mut total: u64 = 0;
+			for (i, (who, part)) in shares.iter().enumerate() {
+				ensure!(!part.is_zero(), Error::<T>::ZeroShare);
+				ensure!(
+					!shares.iter().skip(i.saturating_add(1)).any(|(other, _)| other == who),
+					Error::<T>::DuplicateCoCreator
+				);
+				total = total.saturating_add(u64::from(part.deconstruct()));
+			}
+			ensure!(total == u64::from(Permill::one().deconstruct()), Error::<T>::SharesNotWhole);
+			Ok(())
+		}
+
+		/// Hold `amount` from `who` as a listing deposit.
+		pub(crate) fn hold_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+			T::Currency::hold(&HoldReason::ListingDeposit.into(), who, amount)
+				.map_err(|_| Error::<T>::InsufficientBalance.into())
+		}
+	}
+}

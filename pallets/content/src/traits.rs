@@ -1,0 +1,48 @@
+//! What the content pallet offers the market and evaluation pallets, and what it asks of them.
+
+use crate::{Category, LicenceTerms, ListingId, ListingStatus, Share};
+use alloc::vec::Vec;
+use sp_runtime::DispatchResult;
+
+/// Read a listing's facts: the market and evaluation pallets' view of the content pallet.
+pub trait ContentInspect<AccountId, BlockNumber> {
+	/// The listing's owner, `None` when there is no such listing.
+	fn owner(listing: ListingId) -> Option<AccountId>;
+	/// The listing's status, `None` when there is no such listing.
+	fn status(listing: ListingId) -> Option<ListingStatus>;
+	/// The listing's category, `None` when there is no such listing.
+	fn category(listing: ListingId) -> Option<Category>;
+	/// The listing's default licence terms, `None` when there is no such listing.
+	fn terms(listing: ListingId) -> Option<LicenceTerms<BlockNumber>>;
+	/// How the listing's revenue is divided: its creators' shares, summing to 100 %. A listing
+	/// without co-creators pays its owner everything (`[(owner, 100 %)]`); empty when there is
+	/// no such listing.
+	fn revenue_shares(listing: ListingId) -> Vec<Share<AccountId>>;
+	/// Whether the listing exists and is active (may be traded and evaluated).
+	fn is_active(listing: ListingId) -> bool {
+		Self::status(listing) == Some(ListingStatus::Active)
+	}
+}
+
+/// Move a listing's copyright: the market settles a copyright sale through this.
+pub trait ContentTransfer<AccountId> {
+	/// Make `to` the owner of `listing`, which `from` owns. The listing must be active and `to`
+	/// must be able to hold the listing's deposit, which is released to `from`. Does not consult
+	/// [`ContentObligations`]: the caller is the market, which settles its own obligations.
+	fn transfer_copyright(listing: ListingId, from: &AccountId, to: &AccountId) -> DispatchResult;
+}
+
+/// Whether a listing has open market obligations (open offers, orders, auctions, running
+/// subscriptions). A listing with obligations cannot be delisted, nor its copyright transferred
+/// by its owner, out from under its buyers. The market pallet implements this.
+pub trait ContentObligations {
+	/// Whether `listing` has open obligations.
+	fn has_open_obligations(listing: ListingId) -> bool;
+}
+
+/// No market: no obligations.
+impl ContentObligations for () {
+	fn has_open_obligations(_listing: ListingId) -> bool {
+		false
+	}
+}
