@@ -3,17 +3,53 @@
 //! With the `metadata-hash` feature the builder also computes the metadata digest that the
 //! `CheckMetadataHash` transaction extension commits to, so offline signers can verify what they
 //! sign. The token symbol and decimals here are part of that digest.
+//!
+//! With `ALLSPARK_UPGRADE_WASM=1` in the environment (the scripts set it), a second blob is built
+//! with the `upgrade-test` feature, which raises `spec_version` by one:
+//! `wbuild/allspark-runtime/allspark_runtime_upgrade.compressed.wasm` (zstd, in the
+//! `sp-maybe-compressed-blob` format the node loads, so it fits in a block). The end-to-end suite
+//! upgrades a running network to it. The node never embeds it.
 
-#[cfg(all(feature = "std", feature = "metadata-hash"))]
+#[cfg(feature = "std")]
 fn main() {
-	substrate_wasm_builder::WasmBuilder::init_with_defaults()
-		.enable_metadata_hash("ASK", 12)
-		.build();
+	let builder = substrate_wasm_builder::WasmBuilder::init_with_defaults();
+	#[cfg(feature = "metadata-hash")]
+	let builder = builder.enable_metadata_hash("ASK", 12);
+	builder.build();
+
+	println!("cargo:rerun-if-env-changed=ALLSPARK_UPGRADE_WASM");
+	if std::env::var("ALLSPARK_UPGRADE_WASM").is_ok_and(|v| v == "1") {
+		let upgrade = substrate_wasm_builder::WasmBuilder::init_with_defaults()
+			.enable_feature("upgrade-test")
+			.set_file_name("allspark_runtime_upgrade");
+		#[cfg(feature = "metadata-hash")]
+		let upgrade = upgrade.enable_metadata_hash("ASK", 12);
+		upgrade.build();
+		compress_upgrade_blob();
+	}
 }
 
-#[cfg(all(feature = "std", not(feature = "metadata-hash")))]
-fn main() {
-	substrate_wasm_builder::WasmBuilder::build_using_defaults();
+/// Compress the upgrade blob next to itself: `<name>.compressed.wasm`.
+#[cfg(feature = "std")]
+fn compress_upgrade_blob() {
+	let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+	let generated = std::fs::read_to_string(out_dir.join("allspark_runtime_upgrade"))
+		.expect("the wasm builder wrote the upgrade blob's path");
+	// `pub const WASM_BINARY_PATH: Option<&str> = Some("<path>");`
+	let path = generated
+		.split("WASM_BINARY_PATH: Option<&str> = Some(\"")
+		.nth(1)
+		.and_then(|rest| rest.split('"').next())
+		.map(std::path::PathBuf::from);
+	let Some(path) = path else {
+		// SKIP_WASM_BUILD: a dummy file without a path.
+		return;
+	};
+	let wasm = std::fs::read(&path).expect("the upgrade blob exists");
+	let compressed = sp_maybe_compressed_blob::compress_strongly(&wasm, 64 * 1024 * 1024)
+		.expect("the blob is below the compression limit");
+	std::fs::write(path.with_extension("compressed.wasm"), compressed)
+		.expect("the compressed blob can be written");
 }
 
 /// The wasm builder is deactivated when compiling this crate for wasm, to speed up compilation.

@@ -6,3 +6,7 @@ export WASM_BUILD_WORKSPACE_HINT="$REPO_ROOT"
 NODE_BIN="$CARGO_TARGET_DIR/debug/allspark-node"
 # One feature set for every build and test, so nothing is compiled twice.
 CARGO_FEATURES="runtime-benchmarks"
+# Also build the runtime-upgrade test blob (runtime/build.rs); set everywhere so switching
+# between scripts never rebuilds the runtime.
+export ALLSPARK_UPGRADE_WASM=1
+UPGRADE_WASM="$CARGO_TARGET_DIR/debug/wbuild/allspark-runtime/allspark_runtime_upgrade.compressed.wasm"

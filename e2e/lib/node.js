@@ -103,6 +103,9 @@ export async function rpc(port, method, params = []) {
  * @param {string} [o.nodeKey] hex libp2p key; one is generated for validators when omitted
  * @param {string[]} [o.bootnodes]
  * @param {string[]} [o.extraArgs]
+ * @param {string[]} [o.exactArgs] run with exactly these arguments (they must use `o.basePath`,
+ *   `o.rpcPort` and `o.p2pPort`); nothing is added
+ * @param {string} [o.name] the node's name in messages
  */
 export async function startNode(o) {
   const basePath = o.basePath || tempDir();
@@ -126,6 +129,7 @@ export async function startNode(o) {
   if (o.chain === 'dev' && o.key) args.push('--force-authoring');
   for (const b of o.bootnodes || []) args.push('--bootnodes', b);
   args.push(...(o.extraArgs || []));
+  if (o.exactArgs) args.splice(0, args.length, ...o.exactArgs);
 
   const logPath = join(basePath, `node-${Date.now()}.log`);
   const log = createWriteStream(logPath);
@@ -133,7 +137,7 @@ export async function startNode(o) {
   proc.stdout.pipe(log);
   proc.stderr.pipe(log);
   const node = {
-    name: o.key || 'full',
+    name: o.name || o.key || 'full',
     proc, basePath, rpcPort, p2pPort, promPort, nodeKey, logPath, args: o,
     exited: new Promise((r) => proc.on('exit', (code, signal) => { live.delete(node); r({ code, signal }); })),
     ws: `ws://127.0.0.1:${rpcPort}`,

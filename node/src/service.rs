@@ -249,13 +249,17 @@ pub fn new_full<
 	})?;
 
 	if role.is_authority() {
-		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
+		let mut proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),
 			client.clone(),
 			transaction_pool.clone(),
 			prometheus_registry.as_ref(),
 			telemetry.as_ref().map(|x| x.handle()),
 		);
+		// Author blocks up to the runtime's own limit (the proposer's default is 4 MiB), so an
+		// operational extrinsic as large as a runtime upgrade fits.
+		proposer_factory
+			.set_default_block_size_limit(allspark_runtime::configs::system::MAXIMUM_BLOCK_LENGTH as usize);
 
 		let slot_duration = sc_consensus_aura::slot_duration::<AuraId, _, _>(&*client)?;
 

@@ -1,7 +1,7 @@
 //! The runtime APIs the node, polkadot.js and DApps call.
 
 use crate::{
-	AccountId, Aura, Balance, BlockNumber, Content, Token, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, BlockNumber, Content, Token, Block, Validators, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -231,6 +231,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_allspark_validators::runtime_api::ValidatorsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn validator_set() -> pallet_allspark_validators::ValidatorSetInfo<AccountId, BlockNumber> {
+			Validators::validator_set()
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -254,7 +260,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{AllPalletsWithSystem, Balances, Content, Sudo, Timestamp, Token, Utility, Vesting};
+			use crate::{AllPalletsWithSystem, Balances, Content, Sudo, Timestamp, Token, Utility, Validators, Vesting};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -270,7 +276,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline, baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::TrackedStorageKey;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Content, Sudo, Timestamp, Token, Utility, Vesting};
+			use crate::{Balances, Content, Sudo, Timestamp, Token, Utility, Validators, Vesting};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}

@@ -10,8 +10,9 @@
 //! up to; genesis is refused when it does not.
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, GrandpaConfig,
-	RuntimeGenesisConfig, SudoConfig, TokenConfig, VestingConfig, ASK, DAYS, MILLI_ASK,
+	AccountId, Balance, BalancesConfig, BlockNumber, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, TokenConfig, ValidatorsConfig, VestingConfig, ASK, DAYS, HOURS,
+	MILLI_ASK,
 };
 use pallet_allspark_token::{ChargeRates, ChargeSplit, Pot};
 use sp_runtime::Permill;
@@ -26,8 +27,16 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 /// What each well-known development account holds at genesis.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * ASK;
 
-/// One validator's keys: Aura for authoring, GRANDPA for finality.
-pub type AuthorityKeys = (AuraId, GrandpaId);
+/// One validator: its account, and its session keys (Aura for authoring, GRANDPA for finality).
+pub type AuthorityKeys = (AccountId, AuraId, GrandpaId);
+
+/// How long a session lasts on test chains: 5 blocks (30 s), so validator changes apply within
+/// a minute.
+pub const TEST_SESSION_LENGTH: BlockNumber = 5;
+/// How long a session lasts on the production network: an hour.
+pub const PRODUCTION_SESSION_LENGTH: BlockNumber = HOURS;
+/// The smallest validator set of a network: GRANDPA keeps finality with one of four down.
+pub const NETWORK_MIN_VALIDATORS: u32 = 4;
 
 /// The service charge at launch: 2.5 % of a trade's value, at least 0.01 ASK; 10 ASK to open an
 /// evaluation round.
@@ -62,11 +71,21 @@ pub fn dev_pots() -> Vec<(Pot, Balance)> {
 	]
 }
 
-/// The genesis of a network: its validators, its sudo key, its funded accounts, its pots, the
-/// vesting schedules `(account, begin, length, liquid)` and the total issuance all of it must
-/// add up to.
+/// How a network's validator set is governed: its minimum size and its session length.
+#[derive(Clone, Copy)]
+pub struct ValidatorRules {
+	/// The smallest set governance may leave.
+	pub min_validators: u32,
+	/// Blocks per session.
+	pub session_length: BlockNumber,
+}
+
+/// The genesis of a network: its validators and their rules, its sudo key, its funded accounts,
+/// its pots, the vesting schedules `(account, begin, length, liquid)` and the total issuance all
+/// of it must add up to. Aura's and GRANDPA's authorities come from the session pallet.
 pub fn network_genesis(
 	initial_authorities: Vec<AuthorityKeys>,
+	rules: ValidatorRules,
 	root: AccountId,
 	endowed_accounts: Vec<(AccountId, Balance)>,
 	pots: Vec<(Pot, Balance)>,
@@ -87,13 +106,17 @@ pub fn network_genesis(
 			pots,
 			total_issuance: Some(total_issuance),
 		},
-		aura: AuraConfig {
-			authorities: initial_authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		validators: ValidatorsConfig {
+			validators: initial_authorities.iter().map(|(who, _, _)| who.clone()).collect::<Vec<_>>(),
+			min_validators: rules.min_validators,
+			session_length: rules.session_length,
 		},
-		grandpa: GrandpaConfig {
-			authorities: initial_authorities
+		session: SessionConfig {
+			keys: initial_authorities
 				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.map(|(who, aura, grandpa)| {
+					(who.clone(), who.clone(), SessionKeys { aura: aura.clone(), grandpa: grandpa.clone() })
+				})
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
@@ -103,13 +126,15 @@ pub fn network_genesis(
 /// The genesis of a test network: dev accounts and pots in round amounts, no vesting.
 pub fn testnet_genesis(
 	initial_authorities: Vec<AuthorityKeys>,
+	min_validators: u32,
 	root: AccountId,
 	endowed_accounts: Vec<(AccountId, Balance)>,
 ) -> Value {
-	network_genesis(initial_authorities, root, endowed_accounts, dev_pots(), vec![])
+	let rules = ValidatorRules { min_validators, session_length: TEST_SESSION_LENGTH };
+	network_genesis(initial_authorities, rules, root, endowed_accounts, dev_pots(), vec![])
 }
 
-/// The validator keys of a well-known dev account.
+/// The account and session keys of a well-known dev account as a validator.
 pub fn authority_keys(who: Sr25519Keyring) -> AuthorityKeys {
 	let ed = match who {
 		Sr25519Keyring::Alice => Ed25519Keyring::Alice,
@@ -127,7 +152,7 @@ pub fn authority_keys(who: Sr25519Keyring) -> AuthorityKeys {
 		Sr25519Keyring::EveStash => Ed25519Keyring::EveStash,
 		Sr25519Keyring::FerdieStash => Ed25519Keyring::FerdieStash,
 	};
-	(who.public().into(), ed.public().into())
+	(who.to_account_id(), who.public().into(), ed.public().into())
 }
 
 /// The well-known dev accounts (Alice … Ferdie and their stashes), each with [`DEV_ENDOWMENT`].
@@ -139,6 +164,7 @@ pub fn dev_endowments() -> Vec<(AccountId, Balance)> {
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![authority_keys(Sr25519Keyring::Alice)],
+		1,
 		Sr25519Keyring::Alice.to_account_id(),
 		dev_endowments(),
 	)
@@ -153,6 +179,7 @@ pub fn local_config_genesis() -> Value {
 			authority_keys(Sr25519Keyring::Charlie),
 			authority_keys(Sr25519Keyring::Dave),
 		],
+		NETWORK_MIN_VALIDATORS,
 		Sr25519Keyring::Alice.to_account_id(),
 		dev_endowments(),
 	)
@@ -193,7 +220,8 @@ pub fn plan_account(role: &str, n: u32) -> AccountId {
 /// | 15 % | community incentives | the community pot, less the evaluation pot's seed |
 /// | 20 % | foundation and ecosystem | the treasury pot |
 ///
-/// Validators Alice, Bob and Charlie and Alice's sudo key stand in for the launch's own keys.
+/// Validators Alice, Bob, Charlie and Dave and Alice's sudo key stand in for the launch's own
+/// keys; sessions last an hour.
 pub fn production_config_genesis() -> Value {
 	let percent = |p: u128| TOTAL_SUPPLY / 100 * p;
 	let sale_each = percent(40) / SALE_ACCOUNTS as u128;
@@ -212,7 +240,12 @@ pub fn production_config_genesis() -> Value {
 			authority_keys(Sr25519Keyring::Alice),
 			authority_keys(Sr25519Keyring::Bob),
 			authority_keys(Sr25519Keyring::Charlie),
+			authority_keys(Sr25519Keyring::Dave),
 		],
+		ValidatorRules {
+			min_validators: NETWORK_MIN_VALIDATORS,
+			session_length: PRODUCTION_SESSION_LENGTH,
+		},
 		Sr25519Keyring::Alice.to_account_id(),
 		endowed,
 		pots,

@@ -122,12 +122,28 @@ impl_opaque_keys! {
 
 /// The runtime version. Bump `spec_version` with every runtime upgrade that changes behaviour,
 /// and `transaction_version` whenever the extrinsic format or call indices change.
+#[cfg(not(feature = "upgrade-test"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("allspark"),
 	impl_name: Cow::Borrowed("allspark-node"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime with `spec_version` raised by one: the blob the end-to-end suite upgrades a
+/// running network to (built only with `ALLSPARK_UPGRADE_WASM=1`, see `build.rs`).
+#[cfg(feature = "upgrade-test")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("allspark"),
+	impl_name: Cow::Borrowed("allspark-node"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -208,6 +224,11 @@ mod runtime {
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(11)]
 	pub type Grandpa = pallet_grandpa;
+	// Before the session pallet: its genesis asks this pallet for the initial set.
+	#[runtime::pallet_index(12)]
+	pub type Validators = pallet_allspark_validators;
+	#[runtime::pallet_index(13)]
+	pub type Session = pallet_session;
 
 	// The ASK token: balances, fees, vesting and the token's economics.
 	#[runtime::pallet_index(20)]

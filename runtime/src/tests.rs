@@ -49,7 +49,9 @@ fn preset_names_are_the_documented_ones() {
 
 #[test]
 fn presets_build_and_balance() {
-	for (preset, validators) in [(DEV_RUNTIME_PRESET, 1usize), (LOCAL_TESTNET_RUNTIME_PRESET, 4)] {
+	for (preset, validators, min) in
+		[(DEV_RUNTIME_PRESET, 1usize, 1u32), (LOCAL_TESTNET_RUNTIME_PRESET, 4, 4)]
+	{
 		storage_of_preset(preset).execute_with(|| {
 			let accounts = sp_keyring::Sr25519Keyring::well_known().count() as u128;
 			let pots: Balance = genesis_config_presets::dev_pots().iter().map(|(_, b)| b).sum();
@@ -64,6 +66,15 @@ fn presets_build_and_balance() {
 			assert_eq!(sum, Balances::total_issuance(), "{preset}");
 			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), validators, "{preset}");
 			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), validators, "{preset}");
+			// The authorities come from the session pallet, managed by the validators pallet.
+			assert_eq!(pallet_session::Validators::<Runtime>::get().len(), validators, "{preset}");
+			assert_eq!(pallet_allspark_validators::PlannedSet::<Runtime>::get().len(), validators);
+			assert_eq!(pallet_allspark_validators::MinValidators::<Runtime>::get(), min, "{preset}");
+			assert_eq!(
+				pallet_allspark_validators::SessionLength::<Runtime>::get(),
+				genesis_config_presets::TEST_SESSION_LENGTH,
+				"{preset}"
+			);
 			assert_eq!(
 				pallet_sudo::Key::<Runtime>::get(),
 				Some(Sr25519Keyring::Alice.to_account_id()),
@@ -234,7 +245,12 @@ mod production_plan {
 			);
 			assert_eq!(Token::pot_balance(Pot::EvaluationRewards), EVALUATION_POT_SEED);
 			assert_eq!(Token::pot_balance(Pot::Treasury), 60 * M, "20 % treasury");
-			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 4);
+			assert_eq!(
+				pallet_allspark_validators::SessionLength::<Runtime>::get(),
+				genesis_config_presets::PRODUCTION_SESSION_LENGTH
+			);
 		});
 	}
 

@@ -1,9 +1,10 @@
 //! The node's RPC extensions beyond the standard Substrate set: `system_accountNextIndex`
 //! (frame-system), `payment_queryInfo`/`payment_queryFeeDetails` (transaction payment) and the
-//! AllSpark methods over the runtime APIs (`token_economics`, `content_*`).
+//! AllSpark methods over the runtime APIs (`token_economics`, `content_*`, `validators_set`).
 
 pub mod content;
 pub mod token;
+pub mod validators;
 
 use std::sync::Arc;
 
@@ -35,12 +36,14 @@ where
 	C::Api: BlockBuilder<Block>,
 	C::Api: pallet_allspark_token::runtime_api::TokenApi<Block, AccountId, Balance>,
 	C::Api: pallet_allspark_content::runtime_api::ContentApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api: pallet_allspark_validators::runtime_api::ValidatorsApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 	use content::{Content, ContentApiServer};
 	use token::{Token, TokenApiServer};
+	use validators::{Validators, ValidatorsApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
@@ -48,7 +51,8 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(Token::<_, _, Balance>::new(client.clone()).into_rpc())?;
-	module.merge(Content::<_, _, Balance>::new(client).into_rpc())?;
+	module.merge(Content::<_, _, Balance>::new(client.clone()).into_rpc())?;
+	module.merge(Validators::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -1,0 +1,323 @@
+//! # AllSpark validators pallet
+//!
+//! The validator set that governance changes on a live chain. This pallet is the session pallet's
+//! [`pallet_session::SessionManager`]: it keeps the *planned* set, which governance edits with
+//! [`Pallet::add_validator`] and [`Pallet::remove_validator`], and hands it to the session pallet
+//! at the next session boundary. The session pallet then queues it for one session (so GRANDPA can
+//! announce the change in advance) and makes it active at the boundary after: a change made during
+//! session `i` is queued when session `i + 1` starts and authors blocks from session `i + 2`.
+//!
+//! The set never falls below [`MinValidators`] (set at genesis) nor grows above
+//! [`Config::MaxValidators`];
+//! only accounts that have registered session keys (`session.setKeys`) can be added.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
+pub mod runtime_api;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use scale_info::TypeInfo;
+use sp_staking::SessionIndex;
+
+/// The validator set as the runtime API reports it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ValidatorSetInfo<AccountId, BlockNumber> {
+	/// The current session's index.
+	pub session_index: SessionIndex,
+	/// How many blocks a session lasts.
+	pub session_length: BlockNumber,
+	/// The validators of the current session.
+	pub current: Vec<AccountId>,
+	/// The validators queued for the next session.
+	pub queued: Vec<AccountId>,
+	/// The set governance has planned: handed to the session pallet at the next boundary.
+	pub planned: Vec<AccountId>,
+	/// Whether the planned set differs from what was last handed over.
+	pub pending_change: bool,
+	/// The smallest set allowed.
+	pub min_validators: u32,
+	/// The largest set allowed.
+	pub max_validators: u32,
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{pallet_prelude::*, traits::ValidatorRegistration};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Zero;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config:
+		frame_system::Config + pallet_session::Config<ValidatorId = <Self as frame_system::Config>::AccountId>
+	{
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// The origin that adds and removes validators.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The largest validator set allowed.
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+
+		/// Weight information for the pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The planned validator set: what the session pallet gets at the next session boundary.
+	#[pallet::storage]
+	pub type PlannedSet<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
+	/// Whether [`PlannedSet`] changed since it was last handed to the session pallet.
+	#[pallet::storage]
+	pub type PendingChange<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	/// The smallest validator set allowed: set at genesis (one on a development chain; four on a
+	/// network, since GRANDPA keeps finality with up to a third of its voters down).
+	#[pallet::storage]
+	pub type MinValidators<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// How many blocks a session lasts: set at genesis (short on development chains, an hour on
+	/// a production one). Read through [`SessionPeriod`].
+	#[pallet::storage]
+	pub type SessionLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// Governance added a validator to the planned set.
+		ValidatorAdded {
+			/// The new validator.
+			who: T::AccountId,
+		},
+		/// Governance removed a validator from the planned set.
+		ValidatorRemoved {
+			/// The removed validator.
+			who: T::AccountId,
+		},
+		/// The planned set was handed to the session pallet at a session boundary: queued during
+		/// the session that starts now, active from `session`.
+		NewSetQueued {
+			/// The session from which the new set authors and votes.
+			session: SessionIndex,
+			/// The new set.
+			validators: BoundedVec<T::AccountId, T::MaxValidators>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already in the planned set.
+		AlreadyValidator,
+		/// The account is not in the planned set.
+		NotValidator,
+		/// The set would fall below [`MinValidators`].
+		TooFewValidators,
+		/// The set would grow above [`Config::MaxValidators`].
+		TooManyValidators,
+		/// The account has not registered session keys (`session.setKeys`).
+		NoSessionKeys,
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The initial validators. Their session keys go in the session pallet's genesis.
+		pub validators: Vec<T::AccountId>,
+		/// The smallest set allowed; at least one, at most [`Config::MaxValidators`].
+		pub min_validators: u32,
+		/// How many blocks a session lasts; at least one.
+		pub session_length: BlockNumberFor<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			// The default (empty) genesis leaves the pallet unconfigured.
+			if self.validators.is_empty() && self.min_validators == 0 {
+				return;
+			}
+			assert!(self.min_validators >= 1, "genesis: the minimum is at least one validator");
+			assert!(
+				self.min_validators <= T::MaxValidators::get(),
+				"genesis: the minimum is above the maximum"
+			);
+			MinValidators::<T>::put(self.min_validators);
+			assert!(
+				self.validators.len() >= self.min_validators as usize,
+				"genesis: fewer validators than the minimum"
+			);
+			for (i, v) in self.validators.iter().enumerate() {
+				assert!(
+					!self.validators.iter().skip(i + 1).any(|w| w == v),
+					"genesis: a validator is listed twice"
+				);
+			}
+			let set: BoundedVec<_, T::MaxValidators> = self
+				.validators
+				.clone()
+				.try_into()
+				.expect("genesis: more validators than the maximum");
+			PlannedSet::<T>::put(set);
+			assert!(!self.session_length.is_zero(), "genesis: a session lasts at least one block");
+			SessionLength::<T>::put(self.session_length);
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxValidators::get() >= 1, "a chain needs a validator");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Add a validator to the planned set. It is handed to the session pallet at the next
+		/// session boundary and authors from the session after.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		/// - `who`: an account that has registered session keys and is not a validator yet.
+		///
+		/// Emits [`Event::ValidatorAdded`]. Fails with [`Error::AlreadyValidator`],
+		/// [`Error::NoSessionKeys`] or [`Error::TooManyValidators`].
+		#[pallet::call_index(0)]
+		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_add_validator(who)
+		}
+
+		/// Remove a validator from the planned set. It stops authoring from the session after
+		/// the next boundary.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		/// - `who`: a validator in the planned set.
+		///
+		/// Emits [`Event::ValidatorRemoved`]. Fails with [`Error::NotValidator`] or
+		/// [`Error::TooFewValidators`].
+		#[pallet::call_index(1)]
+		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_remove_validator(who)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		pub(crate) fn do_add_validator(who: T::AccountId) -> DispatchResult {
+			let mut set = PlannedSet::<T>::get();
+			ensure!(!set.contains(&who), Error::<T>::AlreadyValidator);
+			ensure!(
+				<pallet_session::Pallet<T> as ValidatorRegistration<T::AccountId>>::is_registered(
+					&who
+				),
+				Error::<T>::NoSessionKeys
+			);
+			set.try_push(who.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
+			PlannedSet::<T>::put(set);
+			PendingChange::<T>::put(true);
+			Self::deposit_event(Event::ValidatorAdded { who });
+			Ok(())
+		}
+
+		pub(crate) fn do_remove_validator(who: T::AccountId) -> DispatchResult {
+			let mut set = PlannedSet::<T>::get();
+			let at = set.iter().position(|v| v == &who).ok_or(Error::<T>::NotValidator)?;
+			ensure!(set.len() > MinValidators::<T>::get() as usize, Error::<T>::TooFewValidators);
+			set.remove(at);
+			PlannedSet::<T>::put(set);
+			PendingChange::<T>::put(true);
+			Self::deposit_event(Event::ValidatorRemoved { who });
+			Ok(())
+		}
+
+		/// The validator set for DApps and operators: current, queued and planned.
+		pub fn validator_set() -> ValidatorSetInfo<T::AccountId, BlockNumberFor<T>> {
+			ValidatorSetInfo {
+				session_index: pallet_session::CurrentIndex::<T>::get(),
+				session_length: SessionPeriod::<T>::get(),
+				current: pallet_session::Validators::<T>::get(),
+				queued: pallet_session::QueuedKeys::<T>::get().into_iter().map(|(v, _)| v).collect(),
+				planned: PlannedSet::<T>::get().into_inner(),
+				pending_change: PendingChange::<T>::get(),
+				min_validators: MinValidators::<T>::get(),
+				max_validators: T::MaxValidators::get(),
+			}
+		}
+
+		/// The pallet's invariants: the planned set is within bounds and has no duplicates.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let set = PlannedSet::<T>::get();
+			if set.is_empty() && MinValidators::<T>::get() == 0 {
+				// Unconfigured (an empty genesis).
+				return Ok(());
+			}
+			ensure!(set.len() >= MinValidators::<T>::get() as usize, "planned set below the minimum");
+			ensure!(MinValidators::<T>::get() >= 1, "a minimum of zero validators");
+			ensure!(!SessionLength::<T>::get().is_zero(), "sessions of zero blocks");
+			for (i, v) in set.iter().enumerate() {
+				ensure!(!set.iter().skip(i.saturating_add(1)).any(|w| w == v), "duplicate validator");
+			}
+			Ok(())
+		}
+	}
+
+	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+		fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+			if !PendingChange::<T>::take() {
+				return None;
+			}
+			let validators = PlannedSet::<T>::get();
+			Self::deposit_event(Event::NewSetQueued { session: new_index, validators: validators.clone() });
+			Some(validators.into_inner())
+		}
+
+		fn new_session_genesis(_new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+			Some(PlannedSet::<T>::get().into_inner())
+		}
+
+		fn end_session(_end_index: SessionIndex) {}
+
+		fn start_session(_start_index: SessionIndex) {}
+	}
+}
+
+/// The session length, for the session pallet's `PeriodicSessions<SessionPeriod<Runtime>, _>`:
+/// [`SessionLength`] (never zero, so the period is safe to divide by).
+pub struct SessionPeriod<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> frame_support::traits::Get<frame_system::pallet_prelude::BlockNumberFor<T>>
+	for SessionPeriod<T>
+{
+	fn get() -> frame_system::pallet_prelude::BlockNumberFor<T> {
+		SessionLength::<T>::get().max(sp_runtime::traits::One::one())
+	}
+}
