@@ -20,8 +20,11 @@ describe('node subcommands', () => {
     const plain = JSON.parse(readFileSync(plainPath, 'utf8'));
     assert.equal(plain.id, 'allspark_local');
     assert.deepEqual(plain.properties, { tokenSymbol: 'ASK', tokenDecimals: 12, ss58Format: 7307 });
-    assert.equal(plain.genesis.runtimeGenesis.config?.aura?.authorities?.length
-      ?? plain.genesis.runtimeGenesis.patch?.aura?.authorities?.length, 4);
+    // The four validators and their session keys (Aura and GRANDPA take theirs from the session).
+    const genesis = plain.genesis.runtimeGenesis.patch ?? plain.genesis.runtimeGenesis.config;
+    assert.equal(genesis.session.keys.length, 4);
+    assert.equal(genesis.validators.validators.length, 4);
+    assert.equal(genesis.validators.minValidators, 4);
 
     const rawPath = join(dir, 'local-raw.json');
     runNodeCommand(['export-chain-spec', '--chain', 'local', '--raw', '--output', rawPath]);
@@ -45,6 +48,14 @@ describe('node subcommands', () => {
     assert.ok(statSync(keyFile).size > 0);
     const peerId = runNodeCommand(['key', 'inspect-node-key', '--file', keyFile]).trim();
     assert.match(peerId, /^12D3KooW/);
+
+    // `key insert` puts a session key into a node's keystore (file name: key type + public key).
+    const base = tempDir();
+    runNodeCommand(['key', 'insert', '--base-path', base, '--chain', 'dev', '--scheme', 'sr25519',
+      '--key-type', 'aura', '--suri', gen.secretPhrase]);
+    const publicHex = gen.publicKey.replace(/^0x/, '');
+    const keystoreFile = join(base, 'chains', 'allspark_dev', 'keystore', `61757261${publicHex}`);
+    assert.ok(existsSync(keystoreFile), `keystore entry ${keystoreFile}`);
   });
 
   it('exports, checks and imports blocks, reverts and purges a chain', async () => {
