@@ -6,7 +6,8 @@
 use std::{marker::PhantomData, sync::Arc};
 
 use codec::Codec;
-use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
+use super::{at_or_best, runtime_api_error};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_allspark_content::{
 	runtime_api::ContentApi as ContentRuntimeApi, Category, LicenceTerms, ListingDetails,
 	ListingId, ListingState, ListingStatus,
@@ -116,10 +117,6 @@ impl<C, B, Balance> Content<C, B, Balance> {
 	}
 }
 
-fn api_error(e: impl ToString) -> ErrorObjectOwned {
-	ErrorObjectOwned::owned(1, "runtime API call failed", Some(e.to_string()))
-}
-
 impl<C, Block, AccountId, Balance, BlockNumber> ContentApiServer<Block::Hash, AccountId, BlockNumber>
 	for Content<C, Block, Balance>
 where
@@ -135,8 +132,8 @@ where
 		id: ListingId,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<ListingJson<AccountId, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let l = self.client.runtime_api().listing(at, id).map_err(api_error)?;
+		let at = at_or_best(&*self.client, at);
+		let l = self.client.runtime_api().listing(at, id).map_err(runtime_api_error)?;
 		Ok(l.map(Into::into))
 	}
 
@@ -147,9 +144,9 @@ where
 		limit: u32,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<ListingJson<AccountId, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = at_or_best(&*self.client, at);
 		let page =
-			self.client.runtime_api().listings_of(at, owner, start_after, limit).map_err(api_error)?;
+			self.client.runtime_api().listings_of(at, owner, start_after, limit).map_err(runtime_api_error)?;
 		Ok(page.into_iter().map(Into::into).collect())
 	}
 
@@ -158,13 +155,13 @@ where
 		hash: H256,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<ListingJson<AccountId, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let l = self.client.runtime_api().listing_by_hash(at, hash.0).map_err(api_error)?;
+		let at = at_or_best(&*self.client, at);
+		let l = self.client.runtime_api().listing_by_hash(at, hash.0).map_err(runtime_api_error)?;
 		Ok(l.map(Into::into))
 	}
 
 	fn listing_state(&self, id: ListingId, at: Option<Block::Hash>) -> RpcResult<ListingState> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().listing_state(at, id).map_err(api_error)
+		let at = at_or_best(&*self.client, at);
+		self.client.runtime_api().listing_state(at, id).map_err(runtime_api_error)
 	}
 }

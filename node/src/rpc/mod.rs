@@ -23,6 +23,19 @@ pub struct FullDeps<C, P> {
 	pub pool: Arc<P>,
 }
 
+/// The block an AllSpark RPC method reads at: the given one, or the best block.
+pub(crate) fn at_or_best<B: sp_runtime::traits::Block, C: HeaderBackend<B>>(
+	client: &C,
+	at: Option<B::Hash>,
+) -> B::Hash {
+	at.unwrap_or_else(|| client.info().best_hash)
+}
+
+/// The JSON-RPC error of a failed runtime API call.
+pub(crate) fn runtime_api_error(e: impl ToString) -> jsonrpsee::types::ErrorObjectOwned {
+	jsonrpsee::types::ErrorObjectOwned::owned(1, "runtime API call failed", Some(e.to_string()))
+}
+
 /// Instantiate all full RPC extensions.
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,

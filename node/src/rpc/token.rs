@@ -6,7 +6,8 @@
 use std::{marker::PhantomData, sync::Arc};
 
 use codec::Codec;
-use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
+use super::{at_or_best, runtime_api_error};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_allspark_token::{runtime_api::TokenApi as TokenRuntimeApi, ChargeSplit, Pot};
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
@@ -66,10 +67,8 @@ where
 	Balance: Codec + ToString + Send + Sync + 'static,
 {
 	fn economics(&self, at: Option<Block::Hash>) -> RpcResult<EconomicsJson<AccountId>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let e = self.client.runtime_api().economics(at).map_err(|e| {
-			ErrorObjectOwned::owned(1, "runtime API call failed", Some(e.to_string()))
-		})?;
+		let at = at_or_best(&*self.client, at);
+		let e = self.client.runtime_api().economics(at).map_err(runtime_api_error)?;
 		Ok(EconomicsJson {
 			total_issuance: e.total_issuance.to_string(),
 			burned: e.burned.to_string(),
