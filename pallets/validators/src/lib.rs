@@ -34,8 +34,11 @@ use codec::{Decode, Encode};
 use scale_info::TypeInfo;
 use sp_staking::SessionIndex;
 
-/// The validator set as the runtime API reports it.
+/// The validator set as the runtime API (and, as camelCase JSON, the `validators_set` RPC method)
+/// reports it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ValidatorSetInfo<AccountId, BlockNumber> {
 	/// The current session's index.
 	pub session_index: SessionIndex,
@@ -171,12 +174,7 @@ pub mod pallet {
 				self.validators.len() >= self.min_validators as usize,
 				"genesis: fewer validators than the minimum"
 			);
-			for (i, v) in self.validators.iter().enumerate() {
-				assert!(
-					!self.validators.iter().skip(i + 1).any(|w| w == v),
-					"genesis: a validator is listed twice"
-				);
-			}
+			assert!(!has_duplicates(&self.validators), "genesis: a validator is listed twice");
 			let set: BoundedVec<_, T::MaxValidators> = self
 				.validators
 				.clone()
@@ -283,9 +281,7 @@ pub mod pallet {
 			ensure!(set.len() >= MinValidators::<T>::get() as usize, "planned set below the minimum");
 			ensure!(MinValidators::<T>::get() >= 1, "a minimum of zero validators");
 			ensure!(!SessionLength::<T>::get().is_zero(), "sessions of zero blocks");
-			for (i, v) in set.iter().enumerate() {
-				ensure!(!set.iter().skip(i.saturating_add(1)).any(|w| w == v), "duplicate validator");
-			}
+			ensure!(!has_duplicates(&set), "duplicate validator");
 			Ok(())
 		}
 	}
@@ -308,6 +304,11 @@ pub mod pallet {
 
 		fn start_session(_start_index: SessionIndex) {}
 	}
+}
+
+/// Whether an account appears twice in `set` (at most [`Config::MaxValidators`] long).
+fn has_duplicates<A: PartialEq>(set: &[A]) -> bool {
+	set.iter().enumerate().any(|(i, v)| set.iter().skip(i.saturating_add(1)).any(|w| w == v))
 }
 
 /// The session length, for the session pallet's `PeriodicSessions<SessionPeriod<Runtime>, _>`:
