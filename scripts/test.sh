@@ -16,4 +16,4 @@ ls -l "$NODE_BIN"
 echo "== end-to-end tests"
 cd e2e
 npm ci --no-audit --no-fund --loglevel=error
-ALLSPARK_NODE="$NODE_BIN" npm test
+ALLSPARK_NODE="$NODE_BIN" ALLSPARK_UPGRADE_WASM_PATH="$UPGRADE_WASM" npm test

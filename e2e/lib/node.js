@@ -210,3 +210,25 @@ export function runNodeCommand(args) {
     encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024,
   });
 }
+
+/** The validators of the `local` chain spec. */
+export const LOCAL_VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
+
+/** Start the four-validator `local` network, Alice first as everyone's bootnode. */
+export async function startLocalNetwork() {
+  const nodes = { alice: await startNode({ chain: 'local', key: 'alice' }) };
+  for (const v of LOCAL_VALIDATORS.slice(1)) {
+    nodes[v] = await startNode({ chain: 'local', key: v, bootnodes: [nodes.alice.multiaddr] });
+  }
+  return nodes;
+}
+
+/** The nodes of `nodes` (an object of nodes) whose process is still running. */
+export function runningNodes(nodes) {
+  return Object.values(nodes).filter((n) => n.proc.exitCode === null && n.proc.signalCode === null);
+}
+
+/** The lowest finalized block number among `ns`. */
+export async function minFinalized(ns) {
+  return Math.min(...await Promise.all(ns.map(finalizedNumber)));
+}

@@ -42,3 +42,18 @@ export function eventsOf(records, extrinsicIndex) {
     .filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.eqn(extrinsicIndex))
     .map(({ event }) => event);
 }
+
+/**
+ * Dispatch `call` through `sudo` (`sudo.sudo`, or `sudo.sudoUncheckedWeight` with zero weight
+ * when `uncheckedWeight`), signed by the sudo key `signer`. Resolves with the inclusion result
+ * and `result`, the inner call's `Result` from the `Sudid` event.
+ */
+export async function sudo(api, call, signer, { uncheckedWeight = false } = {}) {
+  const tx = uncheckedWeight
+    ? api.tx.sudo.sudoUncheckedWeight(call, { refTime: 0, proofSize: 0 })
+    : api.tx.sudo.sudo(call);
+  const included = await sendAndWait(api, tx, signer);
+  const sudid = included.events.find(({ event }) => api.events.sudo.Sudid.is(event));
+  if (!sudid) throw new Error(`no Sudid event: ${included.dispatchError ? errorName(api, included.dispatchError) : 'not dispatched'}`);
+  return { ...included, result: sudid.event.data.sudoResult };
+}

@@ -4,27 +4,22 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startNode, stopNode, restartNode, waitFor, bestNumber, finalizedNumber, rpc,
+  startLocalNetwork, runningNodes, minFinalized, stopNode, restartNode, waitFor, bestNumber,
+  finalizedNumber, rpc,
 } from '../lib/node.js';
 
-const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
-
 describe('local network of four validators', () => {
-  const nodes = {};
+  let nodes = {};
 
   before(async () => {
-    nodes.alice = await startNode({ chain: 'local', key: 'alice' });
-    for (const v of VALIDATORS.slice(1)) {
-      nodes[v] = await startNode({ chain: 'local', key: v, bootnodes: [nodes.alice.multiaddr] });
-    }
+    nodes = await startLocalNetwork();
   });
 
   after(async () => {
     await Promise.all(Object.values(nodes).map((n) => stopNode(n, 'SIGKILL')));
   });
 
-  const running = () => Object.values(nodes).filter((n) => n.proc.exitCode === null && n.proc.signalCode === null);
-  const minFinalized = async (ns) => Math.min(...await Promise.all(ns.map(finalizedNumber)));
+  const running = () => runningNodes(nodes);
 
   it('connects all four and finalizes', async () => {
     await waitFor('every node to see three peers', async () => {

@@ -9,14 +9,13 @@ import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import {
-  startNode, stopNode, restartNode, connect, waitFor, rpc, bestNumber, finalizedNumber,
+  startNode, startLocalNetwork, runningNodes, minFinalized, stopNode, restartNode, connect, waitFor,
+  rpc, bestNumber, finalizedNumber,
 } from '../lib/node.js';
-import { sendAndWait, errorName } from '../lib/tx.js';
-
-const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
+import { sendAndWait, errorName, sudo as sudoAs } from '../lib/tx.js';
 
 describe('governed validator set', () => {
-  const nodes = {};
+  let nodes = {};
   let api;
   let alice;
   let eve;
@@ -24,10 +23,7 @@ describe('governed validator set', () => {
 
   before(async () => {
     await cryptoWaitReady();
-    nodes.alice = await startNode({ chain: 'local', key: 'alice' });
-    for (const v of VALIDATORS.slice(1)) {
-      nodes[v] = await startNode({ chain: 'local', key: v, bootnodes: [nodes.alice.multiaddr] });
-    }
+    nodes = await startLocalNetwork();
     // A validator node without dev keys: its operator generates them on the node.
     nodes.eve = await startNode({
       chain: 'local', bootnodes: [nodes.alice.multiaddr], extraArgs: ['--validator', '--name', 'Eve'],
@@ -46,18 +42,12 @@ describe('governed validator set', () => {
   });
 
   const set = () => rpc(nodes.alice.rpcPort, 'validators_set', []);
-  const sudo = async (call) => {
-    const { events } = await sendAndWait(api, api.tx.sudo.sudo(call), alice);
-    const sudid = events.find(({ event }) => api.events.sudo.Sudid.is(event));
-    assert.ok(sudid, 'Sudid');
-    return { events, result: sudid.event.data.sudoResult };
-  };
+  const sudo = (call) => sudoAs(api, call, alice);
   const authorOf = async (n) => {
     const hash = await api.rpc.chain.getBlockHash(n);
     return (await api.derive.chain.getHeader(hash)).author?.toString();
   };
-  const running = () => Object.values(nodes).filter((n) => n.proc.exitCode === null && n.proc.signalCode === null);
-  const minFinalized = async (ns) => Math.min(...await Promise.all(ns.map(finalizedNumber)));
+  const running = () => runningNodes(nodes);
 
   it('reports the genesis set, its minimum and the session length', async () => {
     const s = await set();

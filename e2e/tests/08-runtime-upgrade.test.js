@@ -10,25 +10,22 @@ import { homedir } from 'node:os';
 import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import { startNode, stopNode, connect, waitFor, rpc, bestNumber, finalizedNumber } from '../lib/node.js';
-import { sendAndWait, errorName } from '../lib/tx.js';
-
-const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
+import {
+  startLocalNetwork, minFinalized, stopNode, connect, waitFor, rpc, bestNumber, finalizedNumber,
+} from '../lib/node.js';
+import { sendAndWait, errorName, sudo } from '../lib/tx.js';
 const targetDir = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'allspark-target');
 const UPGRADE_WASM = process.env.ALLSPARK_UPGRADE_WASM_PATH
   || join(targetDir, 'debug', 'wbuild', 'allspark-runtime', 'allspark_runtime_upgrade.compressed.wasm');
 
 describe('forkless runtime upgrade', () => {
-  const nodes = {};
+  let nodes = {};
   let api;
 
   before(async () => {
     assert.ok(existsSync(UPGRADE_WASM), `the upgrade blob is built (ALLSPARK_UPGRADE_WASM=1): ${UPGRADE_WASM}`);
     await cryptoWaitReady();
-    nodes.alice = await startNode({ chain: 'local', key: 'alice' });
-    for (const v of VALIDATORS.slice(1)) {
-      nodes[v] = await startNode({ chain: 'local', key: v, bootnodes: [nodes.alice.multiaddr] });
-    }
+    nodes = await startLocalNetwork();
     api = await connect(nodes.alice);
     await waitFor('finalized #2 on alice', async () => (await finalizedNumber(nodes.alice)) >= 2, 240_000);
   });
@@ -44,12 +41,9 @@ describe('forkless runtime upgrade', () => {
     const alice = new Keyring({ type: 'sr25519', ss58Format: 7307 }).addFromUri('//Alice');
 
     const t0 = Date.now();
-    const call = api.tx.system.setCode(u8aToHex(wasm));
-    const { events, blockHash } = await sendAndWait(
-      api, api.tx.sudo.sudoUncheckedWeight(call, { refTime: 0, proofSize: 0 }), alice,
+    const { events, blockHash, result } = await sudo(
+      api, api.tx.system.setCode(u8aToHex(wasm)), alice, { uncheckedWeight: true },
     );
-    const sudid = events.find(({ event }) => api.events.sudo.Sudid.is(event));
-    const result = sudid.event.data.sudoResult;
     assert.ok(result.isOk, result.isErr ? errorName(api, result.asErr) : '');
     assert.ok(events.some(({ event }) => api.events.system.CodeUpdated.is(event)), 'CodeUpdated');
     const upgradedIn = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
@@ -66,7 +60,7 @@ describe('forkless runtime upgrade', () => {
     // New blocks are authored and finalized under the new runtime on every node.
     const best = await bestNumber(nodes.alice);
     await waitFor(`every node finalizes past #${best + 2}`, async () => (
-      Math.min(...await Promise.all(Object.values(nodes).map(finalizedNumber))) >= best + 2
+      (await minFinalized(Object.values(nodes))) >= best + 2
     ), 240_000);
     const finalized = await rpc(nodes.bob.rpcPort, 'chain_getFinalizedHead', []);
     const atFinalized = await rpc(nodes.bob.rpcPort, 'state_getRuntimeVersion', [finalized]);
