@@ -1,7 +1,7 @@
 //! The runtime APIs the node, polkadot.js and DApps call.
 
 use crate::{
-	AccountId, Aura, Balance, BlockNumber, Content, Token, Block, Validators, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, BlockNumber, Content, Market, Token, Block, Validators, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -228,6 +228,56 @@ impl_runtime_apis! {
 
 		fn listing_state(id: pallet_allspark_content::ListingId) -> pallet_allspark_content::ListingState {
 			Content::listing_state(id)
+		}
+	}
+
+	impl pallet_allspark_market::runtime_api::MarketApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn book(
+			listing: pallet_allspark_content::ListingId,
+			right: pallet_allspark_market::Right,
+			depth: u32,
+		) -> pallet_allspark_market::BookView<Balance> {
+			Market::book(listing, right, depth)
+		}
+
+		fn orders_of(
+			who: AccountId,
+			start_after: Option<pallet_allspark_market::OrderId>,
+			limit: u32,
+		) -> Vec<pallet_allspark_market::OrderView<AccountId, Balance, BlockNumber>> {
+			Market::orders_of(who, start_after, limit)
+		}
+
+		fn licences_of(who: AccountId) -> Vec<pallet_allspark_market::LicenceView<BlockNumber>> {
+			Market::licences_of(who)
+		}
+
+		fn licence(
+			who: AccountId,
+			listing: pallet_allspark_content::ListingId,
+			right: pallet_allspark_market::Right,
+		) -> Option<pallet_allspark_market::LicenceView<BlockNumber>> {
+			Market::licence(who, listing, right)
+		}
+
+		fn offer(
+			id: pallet_allspark_market::OfferId,
+		) -> Option<pallet_allspark_market::OfferView<AccountId, Balance, BlockNumber>> {
+			Market::offer(id)
+		}
+
+		fn offers_of_listing(
+			listing: pallet_allspark_content::ListingId,
+		) -> Vec<pallet_allspark_market::OfferView<AccountId, Balance, BlockNumber>> {
+			Market::offers_of_listing(listing)
+		}
+
+		fn open_requests(
+			category: pallet_allspark_content::Category,
+			start_after: Option<pallet_allspark_market::RequestId>,
+			limit: u32,
+		) -> Vec<pallet_allspark_market::RequestView<AccountId, Balance, BlockNumber>> {
+			Market::open_requests(category, start_after, limit)
 		}
 	}
 

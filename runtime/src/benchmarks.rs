@@ -10,6 +10,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_vesting, Vesting]
 	[pallet_allspark_token, Token]
 	[pallet_allspark_content, Content]
+	[pallet_allspark_market, Market]
 	[pallet_allspark_validators, Validators]
 );
 

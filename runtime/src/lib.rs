@@ -243,6 +243,8 @@ mod runtime {
 	// The content market.
 	#[runtime::pallet_index(31)]
 	pub type Content = pallet_allspark_content;
+	#[runtime::pallet_index(32)]
+	pub type Market = pallet_allspark_market;
 
 	// Governance (sudo stands in until on-chain governance lands).
 	#[runtime::pallet_index(90)]

@@ -21,8 +21,8 @@ impl pallet_allspark_content::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type Treasury = TreasuryAccount;
-	// No market yet: no obligations. The market pallet takes this over.
-	type Obligations = ();
+	/// Open offers and sell orders keep a listing from being delisted or transferred.
+	type Obligations = crate::Market;
 	type DepositBase = ListingDepositBase;
 	type DepositPerByte = ListingDepositPerByte;
 	/// Room for an IPFS CID with a path, or a URL.

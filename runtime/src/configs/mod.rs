@@ -3,6 +3,7 @@
 pub mod consensus;
 pub mod content;
 pub mod governance;
+pub mod market;
 pub mod monetary;
 pub mod system;
 pub mod token;

@@ -1,0 +1,365 @@
+//! Benchmarks of the market pallet at worst-case setups: listings with the most co-creators,
+//! every buyer referred by its own distributor, full expiry queues, full price ladders, and the
+//! most fills (each against a different buyer) per call.
+
+use super::*;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::{Inspect, Mutate}, Get, Hooks},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use pallet_allspark_content::Category;
+use sp_runtime::traits::{Bounded, One, Saturating, Zero};
+
+const PERSONAL: Right = Right::Licence(LicenceKind::Personal);
+
+/// A unit of price: far above any service charge minimum and existential deposit.
+fn unit<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(1_000_000u32.into())
+}
+
+/// An account with plenty of funds.
+fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, i, 0);
+	T::Currency::set_balance(&who, unit::<T>().saturating_mul(1_000_000u32.into()));
+	who
+}
+
+/// A listing with the most co-creators, owned by a funded creator.
+fn setup_listing<T: Config>() -> (T::AccountId, ListingId) {
+	T::BenchmarkHelper::configure_service_charge();
+	let owner = funded::<T>("creator", 0);
+	let listing = T::BenchmarkHelper::create_listing(&owner, u32::MAX);
+	(owner, listing)
+}
+
+/// A distributor on `listing`, with its own account.
+fn distributor<T: Config>(listing: ListingId, i: u32) -> T::AccountId {
+	let who = funded::<T>("distributor", i);
+	Licences::<T>::insert(
+		&who,
+		(listing, Right::Distribution),
+		Licence { units: 1, granted_at: Zero::zero(), expires_at: None },
+	);
+	who
+}
+
+/// Fill the expiry queue at `at` and the blocks after it that `schedule` would try, but the
+/// last: the next entry lands in the last block tried.
+fn fill_expiry_queue<T: Config>(at: BlockNumberOf<T>) {
+	let full: BoundedVec<Expiring, T::MaxExpiriesPerBlock> = BoundedVec::truncate_from(vec![
+		Expiring::Order(OrderId::max_value());
+		T::MaxExpiriesPerBlock::get() as usize
+	]);
+	let mut block = at;
+	for _ in 0..8 {
+		ExpiryQueue::<T>::insert(block, full.clone());
+		block = block.saturating_add(One::one());
+	}
+}
+
+fn now<T: Config>() -> BlockNumberOf<T> {
+	frame_system::Pallet::<T>::block_number()
+}
+
+fn expiry<T: Config>() -> BlockNumberOf<T> {
+	now::<T>().saturating_add(T::MaxOrderLifetime::get())
+}
+
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// The owner sells `f + 1` units into `f` resting bids of `f` different buyers, each referred
+	/// by its own distributor, spread over as many price levels as the book takes; the last unit
+	/// rests, opening a new level at the front of a sell ladder one short of full.
+	#[benchmark]
+	fn place_order(f: Linear<0, { T::MaxFillsPerCall::get() }>) {
+		let (owner, listing) = setup_listing::<T>();
+		let levels = T::MaxPriceLevels::get();
+		let base = unit::<T>().saturating_mul(1_000u32.into());
+		for i in 0..f {
+			let buyer = funded::<T>("buyer", i);
+			let referrer = distributor::<T>(listing, i);
+			let price = base.saturating_add(unit::<T>().saturating_mul((i % levels).into()));
+			Pallet::<T>::do_place_order(
+				buyer,
+				listing,
+				PERSONAL,
+				Side::Buy,
+				price,
+				1,
+				None,
+				false,
+				Some(referrer),
+			)
+			.expect("a bid rests");
+		}
+		for i in 1..levels {
+			let price = base.saturating_mul(2u32.into()).saturating_add(unit::<T>().saturating_mul(i.into()));
+			Pallet::<T>::do_place_order(owner.clone(), listing, PERSONAL, Side::Sell, price, 1, None, false, None)
+				.expect("an ask rests");
+		}
+		fill_expiry_queue::<T>(expiry::<T>());
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(owner.clone()),
+			listing,
+			PERSONAL,
+			Side::Sell,
+			base.saturating_sub(unit::<T>()),
+			f + 1,
+			None,
+			false,
+			None,
+		);
+
+		assert!(Levels::<T>::iter().filter(|(k, _)| k.2 == Side::Buy).next().is_none());
+		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Sell)).len() as u32, levels);
+	}
+
+	/// A buy order that crosses nothing: it holds its escrow and opens a new price level at the
+	/// front of a bid ladder one short of full, scheduled behind a full expiry queue.
+	#[benchmark]
+	fn place_resting_order() {
+		let (_, listing) = setup_listing::<T>();
+		let base = unit::<T>().saturating_mul(1_000u32.into());
+		for i in 1..T::MaxPriceLevels::get() {
+			let buyer = funded::<T>("buyer", i);
+			let price = base.saturating_add(unit::<T>().saturating_mul(i.into()));
+			Pallet::<T>::do_place_order(buyer, listing, PERSONAL, Side::Buy, price, 1, None, false, None)
+				.expect("a bid rests");
+		}
+		fill_expiry_queue::<T>(expiry::<T>());
+		let buyer = funded::<T>("buyer", 0);
+		let referrer = distributor::<T>(listing, 0);
+		let price = base.saturating_mul(2u32.into());
+
+		#[extrinsic_call]
+		place_order(
+			RawOrigin::Signed(buyer.clone()),
+			listing,
+			PERSONAL,
+			Side::Buy,
+			price,
+			10,
+			None,
+			false,
+			Some(referrer),
+		);
+
+		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Buy)).first(), Some(&price));
+	}
+
+	/// Cancel a buy order in the middle of its level (both neighbours relinked).
+	#[benchmark]
+	fn cancel_order() {
+		let (_, listing) = setup_listing::<T>();
+		let price = unit::<T>().saturating_mul(10u32.into());
+		let mut ids = vec![];
+		for i in 0..3 {
+			let buyer = funded::<T>("buyer", i);
+			ids.push(NextOrderId::<T>::get());
+			Pallet::<T>::do_place_order(buyer, listing, PERSONAL, Side::Buy, price, 1, None, false, None)
+				.expect("a bid rests");
+		}
+		let middle = ids[1];
+		let owner = Orders::<T>::get(middle).expect("placed").owner;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), middle);
+
+		assert!(Orders::<T>::get(middle).is_none());
+	}
+
+	/// A Dutch auction, scheduled behind a full expiry queue.
+	#[benchmark]
+	fn create_offer() {
+		let (owner, listing) = setup_listing::<T>();
+		let end = expiry::<T>();
+		fill_expiry_queue::<T>(end);
+		let mode = PricingMode::Dutch {
+			start_price: unit::<T>().saturating_mul(100u32.into()),
+			floor_price: unit::<T>(),
+			end,
+		};
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), listing, PERSONAL, mode, 10, None);
+
+		assert!(Offers::<T>::get(0).is_some());
+	}
+
+	/// Buy from a Dutch auction, referred by a distributor, paying the most co-creators.
+	#[benchmark]
+	fn buy_offer() {
+		let (owner, listing) = setup_listing::<T>();
+		let mode = PricingMode::Dutch {
+			start_price: unit::<T>().saturating_mul(100u32.into()),
+			floor_price: unit::<T>(),
+			end: expiry::<T>(),
+		};
+		Pallet::<T>::do_create_offer(owner, listing, PERSONAL, mode, 10, None).expect("offered");
+		let buyer = funded::<T>("buyer", 0);
+		let referrer = distributor::<T>(listing, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer.clone()), 0, 5, BalanceOf::<T>::max_value(), Some(referrer));
+
+		assert_eq!(Licences::<T>::get(&buyer, (listing, PERSONAL)).map(|l| l.units), Some(5));
+	}
+
+	/// Outbid the highest bid in an English auction's last block: the old bid is released and
+	/// the end moves (scheduled behind a full expiry queue).
+	#[benchmark]
+	fn bid() {
+		let (owner, listing) = setup_listing::<T>();
+		let end = now::<T>().saturating_add(One::one());
+		let mode = PricingMode::English { reserve: unit::<T>(), min_increment: unit::<T>(), end };
+		Pallet::<T>::do_create_offer(owner, listing, PERSONAL, mode, 1, None).expect("offered");
+		Pallet::<T>::do_bid(funded::<T>("bidder", 0), 0, unit::<T>(), None).expect("bid");
+		fill_expiry_queue::<T>(now::<T>().saturating_add(T::AuctionExtension::get()));
+		let bidder = funded::<T>("bidder", 1);
+		let referrer = distributor::<T>(listing, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(bidder.clone()), 0, unit::<T>().saturating_mul(3u32.into()), Some(referrer));
+
+		assert_eq!(Offers::<T>::get(0).and_then(|o| o.best_bid).map(|b| b.bidder), Some(bidder));
+	}
+
+	#[benchmark]
+	fn cancel_offer() {
+		let (owner, listing) = setup_listing::<T>();
+		let mode = PricingMode::Fixed { price: unit::<T>() };
+		Pallet::<T>::do_create_offer(owner.clone(), listing, PERSONAL, mode, 1, None).expect("offered");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), 0);
+
+		assert!(Offers::<T>::get(0).is_none());
+	}
+
+	/// Settle an ended English auction: pay the seller, the distributor and the most
+	/// co-creators.
+	#[benchmark]
+	fn settle_auction() {
+		let (owner, listing) = setup_listing::<T>();
+		let end = now::<T>().saturating_add(T::AuctionExtension::get()).saturating_add(One::one());
+		let mode = PricingMode::English { reserve: unit::<T>(), min_increment: unit::<T>(), end };
+		Pallet::<T>::do_create_offer(owner, listing, PERSONAL, mode, 1, None).expect("offered");
+		let bidder = funded::<T>("bidder", 0);
+		let referrer = distributor::<T>(listing, 0);
+		Pallet::<T>::do_bid(bidder.clone(), 0, unit::<T>(), Some(referrer)).expect("bid");
+		frame_system::Pallet::<T>::set_block_number(end);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(bidder.clone()), 0);
+
+		assert_eq!(Licences::<T>::get(&bidder, (listing, PERSONAL)).map(|l| l.units), Some(1));
+	}
+
+	#[benchmark]
+	fn post_request() {
+		T::BenchmarkHelper::configure_service_charge();
+		let requester = funded::<T>("requester", 0);
+		let deadline = expiry::<T>();
+		fill_expiry_queue::<T>(deadline);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(requester),
+			Category::Audio,
+			PERSONAL,
+			unit::<T>().saturating_mul(10u32.into()),
+			deadline,
+			[1u8; 32],
+		);
+
+		assert!(Requests::<T>::get(0).is_some());
+	}
+
+	#[benchmark]
+	fn propose() {
+		let (owner, listing) = setup_listing::<T>();
+		let requester = funded::<T>("requester", 0);
+		let budget = unit::<T>().saturating_mul(10u32.into());
+		Pallet::<T>::do_post_request(requester, Category::Audio, PERSONAL, budget, expiry::<T>(), [1u8; 32])
+			.expect("posted");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), 0, listing, unit::<T>());
+
+		assert!(Proposals::<T>::get(0, 0).is_some());
+	}
+
+	/// Accept the last of `p` proposals: the trade pays the most co-creators, and the request's
+	/// proposals are cleared.
+	#[benchmark]
+	fn accept_proposal(p: Linear<1, { T::MaxProposalsPerRequest::get() }>) {
+		let (owner, listing) = setup_listing::<T>();
+		let requester = funded::<T>("requester", 0);
+		let budget = unit::<T>().saturating_mul(10u32.into());
+		Pallet::<T>::do_post_request(requester.clone(), Category::Audio, PERSONAL, budget, expiry::<T>(), [1u8; 32])
+			.expect("posted");
+		for _ in 0..p {
+			Pallet::<T>::do_propose(owner.clone(), 0, listing, unit::<T>()).expect("proposed");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester.clone()), 0, p - 1);
+
+		assert!(Requests::<T>::get(0).is_none());
+		assert_eq!(Licences::<T>::get(&requester, (listing, PERSONAL)).map(|l| l.units), Some(1));
+	}
+
+	#[benchmark]
+	fn cancel_request(p: Linear<0, { T::MaxProposalsPerRequest::get() }>) {
+		let (owner, listing) = setup_listing::<T>();
+		let requester = funded::<T>("requester", 0);
+		let budget = unit::<T>().saturating_mul(10u32.into());
+		Pallet::<T>::do_post_request(requester.clone(), Category::Audio, PERSONAL, budget, expiry::<T>(), [1u8; 32])
+			.expect("posted");
+		for _ in 0..p {
+			Pallet::<T>::do_propose(owner.clone(), 0, listing, unit::<T>()).expect("proposed");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), 0);
+
+		assert!(Requests::<T>::get(0).is_none());
+	}
+
+	/// `on_initialize` settling `n - 1` ended English auctions (the costliest entry: a payout to
+	/// the seller, a distributor and the most co-creators) after reading the block's queue.
+	#[benchmark]
+	fn on_initialize_cleanup(n: Linear<1, { T::MaxCleanupPerBlock::get().min(T::MaxExpiriesPerBlock::get()) }>) {
+		let (owner, listing) = setup_listing::<T>();
+		let end = now::<T>().saturating_add(T::AuctionExtension::get()).saturating_add(One::one());
+		let referrer = distributor::<T>(listing, 0);
+		for i in 0..n.saturating_sub(1) {
+			let mode =
+				PricingMode::English { reserve: unit::<T>(), min_increment: unit::<T>(), end };
+			Pallet::<T>::do_create_offer(owner.clone(), listing, PERSONAL, mode, 1, None)
+				.expect("offered");
+			Pallet::<T>::do_bid(funded::<T>("bidder", i), i.into(), unit::<T>(), Some(referrer.clone()))
+				.expect("bid");
+		}
+		ExpiryCursor::<T>::put(end);
+		frame_system::Pallet::<T>::set_block_number(end);
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(end);
+		}
+
+		assert!(Offers::<T>::iter().next().is_none());
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+}
+

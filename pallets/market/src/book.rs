@@ -1,0 +1,333 @@
+//! Limit orders: placing, matching, resting and removing orders on the books.
+
+use crate::{settlement::Settlement, *};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::MutateHold,
+		tokens::Precision,
+	},
+};
+use sp_runtime::traits::{CheckedMul, Saturating, Zero};
+
+/// Whether an incoming order at `price` on `side` crosses a resting price `resting`.
+fn crosses<B: PartialOrd>(side: Side, price: &B, resting: &B) -> bool {
+	match side {
+		Side::Buy => price >= resting,
+		Side::Sell => price <= resting,
+	}
+}
+
+/// Where `price` belongs in a ladder of `side`, best first: `Ok` when present.
+pub(crate) fn ladder_position<B: Ord>(ladder: &[B], side: Side, price: &B) -> Result<usize, usize> {
+	ladder.binary_search_by(|probe| match side {
+		Side::Buy => price.cmp(probe),
+		Side::Sell => probe.cmp(price),
+	})
+}
+
+impl<T: Config> Pallet<T> {
+	/// Place a limit order; returns the number of resting orders visited (filled or removed).
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn do_place_order(
+		who: T::AccountId,
+		listing: ListingId,
+		right: Right,
+		side: Side,
+		price: BalanceOf<T>,
+		quantity: Quantity,
+		expires_at: Option<BlockNumberOf<T>>,
+		fill_or_kill: bool,
+		referrer: Option<T::AccountId>,
+	) -> Result<u32, DispatchError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let owner = Self::ensure_tradable(listing, right, quantity)?;
+		match side {
+			Side::Sell => ensure!(who == owner, Error::<T>::NotListingOwner),
+			Side::Buy => ensure!(who != owner, Error::<T>::SelfTrade),
+		}
+		Self::ensure_price_covers_charge(price)?;
+		let expires_at = Self::check_expiry(now, expires_at)?;
+		let referrer = match side {
+			Side::Buy => Self::check_referrer(&who, listing, referrer, now)?,
+			Side::Sell => None,
+		};
+		let escrow = price.checked_mul(&quantity.into()).ok_or(Error::<T>::Overflow)?;
+		if side == Side::Buy {
+			T::Currency::hold(&HoldReason::Escrow.into(), &who, escrow)
+				.map_err(|_| Error::<T>::InsufficientFunds)?;
+		}
+
+		let id = NextOrderId::<T>::get();
+		NextOrderId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		Self::deposit_event(Event::OrderPlaced {
+			order: id,
+			owner: who.clone(),
+			listing,
+			right,
+			side,
+			price,
+			quantity,
+			expires_at,
+		});
+
+		let mut taker = Order {
+			owner: who.clone(),
+			listing,
+			right,
+			side,
+			price,
+			remaining: quantity,
+			expires_at,
+			referrer,
+			prev: None,
+			next: None,
+		};
+		let (visited, spent, still_crosses) = Self::match_order(id, &mut taker, &owner, now)?;
+		ensure!(!fill_or_kill || taker.remaining == 0, Error::<T>::WouldNotFillCompletely);
+
+		if still_crosses {
+			Self::deposit_event(Event::OrderRemoved {
+				order: id,
+				owner: who.clone(),
+				remaining: taker.remaining,
+				reason: RemovalReason::FillLimitReached,
+			});
+		} else if taker.remaining > 0 {
+			Self::rest_order(id, taker)?;
+		}
+		if side == Side::Buy {
+			// Keep held only what the resting remainder needs.
+			let still_needed =
+				price.saturating_mul(Orders::<T>::get(id).map_or(0, |o| o.remaining).into());
+			let excess = escrow.saturating_sub(spent).saturating_sub(still_needed);
+			if !excess.is_zero() {
+				T::Currency::release(&HoldReason::Escrow.into(), &who, excess, Precision::Exact)?;
+				Self::deposit_event(Event::EscrowReleased { who, amount: excess });
+			}
+		}
+		Ok(visited)
+	}
+
+	/// Fill `taker` (order `taker_id`) against the opposite side of its book. Returns the resting
+	/// orders visited, for a buy what the fills cost it, and whether an unfilled remainder still
+	/// crosses the book (the fill limit was reached).
+	fn match_order(
+		taker_id: OrderId,
+		taker: &mut OrderOf<T>,
+		owner: &T::AccountId,
+		now: BlockNumberOf<T>,
+	) -> Result<(u32, BalanceOf<T>, bool), DispatchError> {
+		let opposite = taker.side.opposite();
+		let ladder_key = (taker.listing, taker.right, opposite);
+		let mut ladder = Ladders::<T>::get(ladder_key);
+		let max_visits = T::MaxFillsPerCall::get();
+		let mut visited = 0u32;
+		let mut spent = BalanceOf::<T>::zero();
+		let mut ladder_changed = false;
+		let mut settlement = Settlement::<T>::new(owner.clone(), taker.listing, taker.right)?;
+
+		while taker.remaining > 0 && visited < max_visits {
+			let Some(best) = ladder.first().copied() else { break };
+			if !crosses(taker.side, &taker.price, &best) {
+				break;
+			}
+			let level_key = (taker.listing, taker.right, opposite, best);
+			let mut level = Levels::<T>::get(level_key).unwrap_or_default();
+			let mut cursor = if level.orders > 0 { Some(level.head) } else { None };
+			while let Some(id) = cursor {
+				if taker.remaining == 0 || visited >= max_visits {
+					break;
+				}
+				visited = visited.saturating_add(1);
+				let Some(mut resting) = Orders::<T>::get(id) else {
+					// Defensive: a dangling link ends the level.
+					level.orders = 0;
+					break;
+				};
+				cursor = resting.next;
+				let stale = resting.side == Side::Sell && resting.owner != *owner;
+				if resting.expires_at <= now || stale {
+					level.head = resting.next.unwrap_or(id);
+					level.orders = level.orders.saturating_sub(1);
+					level.quantity = level.quantity.saturating_sub(resting.remaining.into());
+					let reason =
+						if stale { RemovalReason::Stale } else { RemovalReason::Expired };
+					Self::drop_order(id, &resting, reason)?;
+					continue;
+				}
+				ensure!(resting.owner != taker.owner, Error::<T>::SelfTrade);
+				let fill = taker.remaining.min(resting.remaining);
+				let value = resting
+					.price
+					.checked_mul(&fill.into())
+					.ok_or(Error::<T>::Overflow)?;
+				let (buyer, referrer) = match taker.side {
+					Side::Buy => (taker.owner.clone(), taker.referrer.clone()),
+					Side::Sell => (resting.owner.clone(), resting.referrer.clone()),
+				};
+				settlement.fill(&buyer, referrer.as_ref(), fill, value, now)?;
+				if taker.side == Side::Buy {
+					spent = spent.saturating_add(value);
+				}
+				taker.remaining = taker.remaining.saturating_sub(fill);
+				resting.remaining = resting.remaining.saturating_sub(fill);
+				level.quantity = level.quantity.saturating_sub(fill.into());
+				let seller = match taker.side {
+					Side::Buy => resting.owner.clone(),
+					Side::Sell => taker.owner.clone(),
+				};
+				Self::deposit_event(Event::OrderFilled {
+					order: id,
+					taker_order: taker_id,
+					buyer,
+					seller,
+					price: resting.price,
+					quantity: fill,
+					remaining: resting.remaining,
+				});
+				if resting.remaining == 0 {
+					level.head = resting.next.unwrap_or(id);
+					level.orders = level.orders.saturating_sub(1);
+					Orders::<T>::remove(id);
+					AccountOrders::<T>::remove(&resting.owner, id);
+				} else {
+					Orders::<T>::insert(id, resting);
+				}
+			}
+			if level.orders == 0 {
+				Levels::<T>::remove(level_key);
+				ladder.remove(0);
+				ladder_changed = true;
+			} else {
+				Levels::<T>::insert(level_key, level);
+				break;
+			}
+		}
+		let still_crosses = taker.remaining > 0 &&
+			ladder.first().is_some_and(|best| crosses(taker.side, &taker.price, best));
+		if ladder_changed {
+			Ladders::<T>::insert(ladder_key, ladder);
+		}
+		settlement.finish()?;
+		Ok((visited, spent, still_crosses))
+	}
+
+	/// Put an order on its book: the tail of its price level, opening the level if new.
+	fn rest_order(id: OrderId, mut order: OrderOf<T>) -> DispatchResult {
+		let ladder_key = (order.listing, order.right, order.side);
+		let level_key = (order.listing, order.right, order.side, order.price);
+		let mut level = match Levels::<T>::get(level_key) {
+			Some(mut level) => {
+				Orders::<T>::mutate(level.tail, |tail| {
+					if let Some(tail) = tail {
+						tail.next = Some(id);
+					}
+				});
+				order.prev = Some(level.tail);
+				level.tail = id;
+				level
+			},
+			None => {
+				let mut ladder = Ladders::<T>::get(ladder_key);
+				let pos = ladder_position(&ladder, order.side, &order.price)
+					.err()
+					.ok_or(Error::<T>::TooManyPriceLevels)?;
+				ladder.try_insert(pos, order.price).map_err(|_| Error::<T>::TooManyPriceLevels)?;
+				Ladders::<T>::insert(ladder_key, ladder);
+				Level { head: id, tail: id, quantity: 0, orders: 0 }
+			},
+		};
+		level.orders = level.orders.saturating_add(1);
+		level.quantity = level.quantity.saturating_add(order.remaining.into());
+		Levels::<T>::insert(level_key, level);
+		Self::schedule(order.expires_at, Expiring::Order(id))?;
+		AccountOrders::<T>::insert(&order.owner, id, ());
+		Orders::<T>::insert(id, order);
+		Ok(())
+	}
+
+	/// Cancel `id` for `who`: its owner, or anyone when it is a stale sell order.
+	pub(crate) fn do_cancel_order(who: &T::AccountId, id: OrderId) -> DispatchResult {
+		let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
+		let reason = if order.owner == *who {
+			RemovalReason::Cancelled
+		} else {
+			let stale = order.side == Side::Sell &&
+				T::Content::owner(order.listing).as_ref() != Some(&order.owner);
+			ensure!(stale, Error::<T>::NotOrderOwner);
+			RemovalReason::Stale
+		};
+		Self::remove_order(id, &order, reason)
+	}
+
+	/// Take order `id` (stored as `order`) out of the middle of its level and drop it.
+	pub(crate) fn remove_order(
+		id: OrderId,
+		order: &OrderOf<T>,
+		reason: RemovalReason,
+	) -> DispatchResult {
+		let level_key = (order.listing, order.right, order.side, order.price);
+		let mut level = Levels::<T>::get(level_key).unwrap_or_default();
+		if level.head == id {
+			if let Some(next) = order.next {
+				level.head = next;
+			}
+		} else if let Some(prev) = order.prev {
+			Orders::<T>::mutate(prev, |p| {
+				if let Some(p) = p {
+					p.next = order.next;
+				}
+			});
+			if let Some(next) = order.next {
+				Orders::<T>::mutate(next, |n| {
+					if let Some(n) = n {
+						n.prev = Some(prev);
+					}
+				});
+			}
+		}
+		if level.tail == id {
+			if let Some(prev) = order.prev.filter(|_| level.head != id) {
+				level.tail = prev;
+			}
+		}
+		level.orders = level.orders.saturating_sub(1);
+		level.quantity = level.quantity.saturating_sub(order.remaining.into());
+		if level.orders == 0 {
+			Levels::<T>::remove(level_key);
+			let ladder_key = (order.listing, order.right, order.side);
+			Ladders::<T>::mutate(ladder_key, |ladder| {
+				if let Ok(pos) = ladder_position(ladder, order.side, &order.price) {
+					ladder.remove(pos);
+				}
+			});
+		} else {
+			Levels::<T>::insert(level_key, level);
+		}
+		Self::drop_order(id, order, reason)
+	}
+
+	/// Delete an order already unlinked from its level, release a buy order's escrow, and say so.
+	fn drop_order(id: OrderId, order: &OrderOf<T>, reason: RemovalReason) -> DispatchResult {
+		Orders::<T>::remove(id);
+		AccountOrders::<T>::remove(&order.owner, id);
+		if order.side == Side::Buy {
+			let held = order.price.saturating_mul(order.remaining.into());
+			T::Currency::release(
+				&HoldReason::Escrow.into(),
+				&order.owner,
+				held,
+				Precision::BestEffort,
+			)?;
+		}
+		Self::deposit_event(Event::OrderRemoved {
+			order: id,
+			owner: order.owner.clone(),
+			remaining: order.remaining,
+			reason,
+		});
+		Ok(())
+	}
+}

@@ -1,0 +1,854 @@
+//! # AllSpark market pallet
+//!
+//! The trade market: rights on content listings are bought and sold here.
+//!
+//! ## Rights
+//! A listing's owner sells usage licences by kind ([`LicenceKind`]: personal, commercial,
+//! republication; they run for the listing's licence duration or forever), subscriptions (each
+//! unit is one [`Config::SubscriptionPeriod`]), distribution rights (a distributor earns the
+//! listing's commission on the sales it refers) and the copyright itself (one unit; the buyer
+//! becomes the owner through [`ContentTransfer`]). Buyers receive a [`Licence`] record with its
+//! expiry ([`Licences`]).
+//!
+//! ## Pricing
+//! - **Limit orders** ([`Pallet::place_order`]): one book per (listing, right). An order that
+//!   crosses the best opposite price fills at the resting order's price, best level first and
+//!   oldest order first within a level, partially where quantities differ, up to
+//!   [`Config::MaxFillsPerCall`] fills; the rest rests on the book (or the call fails when the
+//!   order is fill-or-kill). The weight charged is corrected to the fills made.
+//! - **Offers** ([`Pallet::create_offer`]): a fixed price or a Dutch auction (bought with
+//!   [`Pallet::buy_offer`]), or an English auction (bid on with [`Pallet::bid`], settled at its
+//!   end by the pallet or [`Pallet::settle_auction`]).
+//! - **Requests** ([`Pallet::post_request`]): a buyer asks for a right on a work of a category
+//!   within a budget; owners answer with [`Pallet::propose`]; the requester accepts one with
+//!   [`Pallet::accept_proposal`].
+//!
+//! ## Escrow and settlement
+//! A buyer's funds are held under [`HoldReason::Escrow`] (a buy order's price × quantity, an
+//! auction's highest bid, a request's budget) and nothing moves before a trade. A trade moves the
+//! held funds to the seller, who pays out of them, in the same call: the service charge
+//! ([`Config::ServiceCharge`], burned and shared between pots by the token pallet), the
+//! commission of each referring distributor that holds a valid distribution right, and the
+//! co-creators' shares of the rest. Fills of one call are paid out together.
+//!
+//! ## Expiry
+//! Orders, offers and requests expire (at most [`Config::MaxOrderLifetime`] blocks after they are
+//! made). Each block's `on_initialize` works through the expiry queue, at most
+//! [`Config::MaxCleanupPerBlock`] entries: expired orders and requests leave and their holds are
+//! released; ended English auctions are settled. Expired orders met by matching are removed then.
+//!
+//! ## Storage
+//! No value holds a whole book: orders ([`Orders`]) and price levels ([`Levels`], each a FIFO
+//! queue linked through its orders) are keyed entries; each side of a book keeps only its sorted
+//! prices ([`Ladders`], at most [`Config::MaxPriceLevels`]).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
+mod book;
+mod expiry;
+mod offers;
+mod queries;
+mod requests;
+pub mod runtime_api;
+mod settlement;
+pub mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+use frame_support::traits::fungible;
+use pallet_allspark_content::{ContentInspect, ContentObligations, ContentTransfer, ListingId};
+use pallet_allspark_token::ServiceCharge;
+
+/// The balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// The block number type.
+pub type BlockNumberOf<T> = frame_system::pallet_prelude::BlockNumberFor<T>;
+/// An order as this runtime stores it.
+pub type OrderOf<T> = Order<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberOf<T>>;
+/// An offer as this runtime stores it.
+pub type OfferOf<T> = Offer<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberOf<T>>;
+/// A request as this runtime stores it.
+pub type RequestOf<T> =
+	Request<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberOf<T>>;
+/// A proposal as this runtime stores it.
+pub type ProposalOf<T> = Proposal<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+/// A pricing mode of this runtime.
+pub type PricingModeOf<T> = PricingMode<BalanceOf<T>, BlockNumberOf<T>>;
+
+/// What the benchmarks need from the runtime: listings to trade and a configured service charge.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Register a listing owned by `owner` with `co_creators` co-creators (the most the content
+	/// pallet allows when `u32::MAX`), offering every right; fund `owner` first.
+	fn create_listing(owner: &AccountId, co_creators: u32) -> ListingId;
+	/// Set the service charge's rates and split.
+	fn configure_service_charge();
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Inspect, Mutate, MutateHold},
+	};
+	use frame_system::pallet_prelude::*;
+	use pallet_allspark_content::Category;
+	use sp_runtime::traits::Zero;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// The native currency (ASK): escrow is held in it and trades are paid in it.
+		type Currency: Inspect<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The content listings: who owns them, what they offer, and the copyright's transfer.
+		type Content: ContentInspect<Self::AccountId, BlockNumberFor<Self>>
+			+ ContentTransfer<Self::AccountId>;
+
+		/// The service charge every trade pays (the token pallet).
+		type ServiceCharge: ServiceCharge<Self::AccountId, Balance = BalanceOf<Self>>;
+
+		/// The most price levels on one side of one book.
+		#[pallet::constant]
+		type MaxPriceLevels: Get<u32>;
+
+		/// The most resting orders one call fills (or removes as expired or stale).
+		#[pallet::constant]
+		type MaxFillsPerCall: Get<u32>;
+
+		/// The longest an order, offer or request may stay open, in blocks.
+		#[pallet::constant]
+		type MaxOrderLifetime: Get<BlockNumberFor<Self>>;
+
+		/// The most entries the expiry queue holds for one block (a full block's entries move to
+		/// the next block with room, at most 8 blocks later).
+		#[pallet::constant]
+		type MaxExpiriesPerBlock: Get<u32>;
+
+		/// The most expiry-queue entries (and empty queue blocks) `on_initialize` handles in one
+		/// block.
+		#[pallet::constant]
+		type MaxCleanupPerBlock: Get<u32>;
+
+		/// The length of one subscription unit, in blocks.
+		#[pallet::constant]
+		type SubscriptionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// A bid this many blocks or fewer before an English auction's end moves the end to this
+		/// many blocks after the bid.
+		#[pallet::constant]
+		type AuctionExtension: Get<BlockNumberFor<Self>>;
+
+		/// The most proposals one request takes.
+		#[pallet::constant]
+		type MaxProposalsPerRequest: Get<u32>;
+
+		/// The most entries one page of the runtime API returns.
+		#[pallet::constant]
+		type MaxPageSize: Get<u32>;
+
+		/// Weight information for the pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Benchmark setup.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Why the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A buyer's escrow: open buy orders, highest auction bids, request budgets.
+		Escrow,
+	}
+
+	/// Every open order, by id.
+	#[pallet::storage]
+	pub type Orders<T: Config> = StorageMap<_, Twox64Concat, OrderId, OrderOf<T>, OptionQuery>;
+
+	/// The id the next order gets.
+	#[pallet::storage]
+	pub type NextOrderId<T: Config> = StorageValue<_, OrderId, ValueQuery>;
+
+	/// The price levels of every book: a FIFO queue of orders at one price of one side.
+	#[pallet::storage]
+	pub type Levels<T: Config> =
+		StorageMap<_, Blake2_128Concat, LevelKey<BalanceOf<T>>, Level, OptionQuery>;
+
+	/// The prices with open orders on one side of a book, best first (buys: highest first;
+	/// sells: lowest first).
+	#[pallet::storage]
+	pub type Ladders<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		(ListingId, Right, Side),
+		BoundedVec<BalanceOf<T>, T::MaxPriceLevels>,
+		ValueQuery,
+	>;
+
+	/// The open orders of each account.
+	#[pallet::storage]
+	pub type AccountOrders<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		OrderId,
+		(),
+		OptionQuery,
+	>;
+
+	/// Every open offer (fixed price, English or Dutch auction), by id.
+	#[pallet::storage]
+	pub type Offers<T: Config> = StorageMap<_, Twox64Concat, OfferId, OfferOf<T>, OptionQuery>;
+
+	/// The id the next offer gets.
+	#[pallet::storage]
+	pub type NextOfferId<T: Config> = StorageValue<_, OfferId, ValueQuery>;
+
+	/// The open offers on each listing.
+	#[pallet::storage]
+	pub type ListingOffers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ListingId, Twox64Concat, OfferId, (), OptionQuery>;
+
+	/// Every open request, by id.
+	#[pallet::storage]
+	pub type Requests<T: Config> =
+		StorageMap<_, Twox64Concat, RequestId, RequestOf<T>, OptionQuery>;
+
+	/// The id the next request gets.
+	#[pallet::storage]
+	pub type NextRequestId<T: Config> = StorageValue<_, RequestId, ValueQuery>;
+
+	/// The open requests of each category.
+	#[pallet::storage]
+	pub type CategoryRequests<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, Category, Twox64Concat, RequestId, (), OptionQuery>;
+
+	/// The proposals made to each open request.
+	#[pallet::storage]
+	pub type Proposals<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		RequestId,
+		Twox64Concat,
+		ProposalId,
+		ProposalOf<T>,
+		OptionQuery,
+	>;
+
+	/// The rights each account holds, by listing and right.
+	#[pallet::storage]
+	pub type Licences<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		(ListingId, Right),
+		Licence<BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// What expires at each block: orders, offers and requests to remove, auctions to settle.
+	#[pallet::storage]
+	pub type ExpiryQueue<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<Expiring, T::MaxExpiriesPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The oldest block whose expiry queue may still hold entries.
+	#[pallet::storage]
+	pub type ExpiryCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An order was placed. It fills against the book first (see [`Event::OrderFilled`]);
+		/// what is left rests on the book under this id.
+		OrderPlaced {
+			/// The order's id.
+			order: OrderId,
+			/// Who placed it.
+			owner: T::AccountId,
+			/// The listing.
+			listing: ListingId,
+			/// The right.
+			right: Right,
+			/// Buy or sell.
+			side: Side,
+			/// The per-unit limit price.
+			price: BalanceOf<T>,
+			/// The units ordered.
+			quantity: Quantity,
+			/// The first block at which it no longer trades.
+			expires_at: BlockNumberFor<T>,
+		},
+		/// A resting order was filled, wholly or partly, by an incoming order.
+		OrderFilled {
+			/// The resting order.
+			order: OrderId,
+			/// The incoming order.
+			taker_order: OrderId,
+			/// Who bought.
+			buyer: T::AccountId,
+			/// Who sold.
+			seller: T::AccountId,
+			/// The per-unit price (the resting order's).
+			price: BalanceOf<T>,
+			/// The units traded.
+			quantity: Quantity,
+			/// The units the resting order still has open.
+			remaining: Quantity,
+		},
+		/// An order left the book without filling its remainder; a buy order's held remainder was
+		/// released.
+		OrderRemoved {
+			/// The order.
+			order: OrderId,
+			/// Its owner.
+			owner: T::AccountId,
+			/// The units that were still open.
+			remaining: Quantity,
+			/// Cancelled, expired or stale.
+			reason: RemovalReason,
+		},
+		/// The escrow released to a buyer after its order filled at better prices than its limit.
+		EscrowReleased {
+			/// The buyer.
+			who: T::AccountId,
+			/// The amount released.
+			amount: BalanceOf<T>,
+		},
+		/// A trade was paid out: the buyers' held funds reached the seller, who paid the service
+		/// charge, the distributors' commissions and the co-creators' shares out of them.
+		TradeSettled {
+			/// The listing.
+			listing: ListingId,
+			/// The right traded.
+			right: Right,
+			/// The seller (the listing's owner when the trade was made).
+			seller: T::AccountId,
+			/// The units traded.
+			quantity: Quantity,
+			/// What the buyers paid in all.
+			value: BalanceOf<T>,
+			/// The service charge taken.
+			charge: BalanceOf<T>,
+			/// The commissions paid to referring distributors.
+			commission: BalanceOf<T>,
+			/// What the co-creators other than the seller received.
+			co_creators: BalanceOf<T>,
+		},
+		/// A buyer was granted a right.
+		RightGranted {
+			/// The buyer.
+			who: T::AccountId,
+			/// The listing.
+			listing: ListingId,
+			/// The right.
+			right: Right,
+			/// The units granted.
+			units: Quantity,
+			/// The first block at which the right is no longer valid; `None`: perpetual (the
+			/// copyright: the buyer now owns the listing).
+			expires_at: Option<BlockNumberFor<T>>,
+		},
+		/// A distributor earned a commission on a sale it referred.
+		CommissionPaid {
+			/// The distributor.
+			distributor: T::AccountId,
+			/// The listing.
+			listing: ListingId,
+			/// The commission.
+			amount: BalanceOf<T>,
+		},
+		/// A listing's owner made an offer.
+		OfferCreated {
+			/// The offer's id.
+			offer: OfferId,
+			/// The seller.
+			seller: T::AccountId,
+			/// The listing.
+			listing: ListingId,
+			/// The right offered.
+			right: Right,
+			/// How it is priced.
+			mode: PricingModeOf<T>,
+			/// The units offered.
+			quantity: Quantity,
+			/// The first block at which it no longer trades.
+			expires_at: BlockNumberFor<T>,
+		},
+		/// Units of a fixed-price or Dutch offer were bought.
+		OfferTaken {
+			/// The offer.
+			offer: OfferId,
+			/// The buyer.
+			buyer: T::AccountId,
+			/// The units bought.
+			quantity: Quantity,
+			/// The per-unit price paid.
+			price: BalanceOf<T>,
+			/// The units still offered.
+			remaining: Quantity,
+		},
+		/// An English auction received a new highest bid (held from the bidder; the previous
+		/// highest bid was released).
+		AuctionBidPlaced {
+			/// The auction's offer.
+			offer: OfferId,
+			/// The bidder.
+			bidder: T::AccountId,
+			/// The bid for the lot.
+			amount: BalanceOf<T>,
+			/// The auction's end, moved when the bid came in its last blocks.
+			end: BlockNumberFor<T>,
+		},
+		/// An English auction ended and sold its lot to the highest bidder.
+		AuctionSettled {
+			/// The auction's offer.
+			offer: OfferId,
+			/// The winner.
+			winner: T::AccountId,
+			/// The winning bid.
+			amount: BalanceOf<T>,
+		},
+		/// An English auction ended without a sale: no bids, or the sale could not be made (the
+		/// seller no longer owns the listing, it is no longer tradable, or the payout failed);
+		/// the highest bid, if any, was released.
+		AuctionUnsold {
+			/// The auction's offer.
+			offer: OfferId,
+		},
+		/// An offer was withdrawn by its seller (or, when the seller no longer owns the listing,
+		/// by anyone).
+		OfferCancelled {
+			/// The offer.
+			offer: OfferId,
+		},
+		/// A fixed-price or Dutch offer expired with units unsold.
+		OfferExpired {
+			/// The offer.
+			offer: OfferId,
+			/// The units unsold.
+			remaining: Quantity,
+		},
+		/// A request was posted; its budget is held.
+		RequestPosted {
+			/// The request's id.
+			request: RequestId,
+			/// Who posted it.
+			requester: T::AccountId,
+			/// The category wanted.
+			category: Category,
+			/// The right wanted.
+			right: Right,
+			/// The budget held.
+			budget: BalanceOf<T>,
+			/// The first block at which it no longer takes proposals.
+			deadline: BlockNumberFor<T>,
+			/// The brief's hash.
+			brief_hash: [u8; 32],
+		},
+		/// A listing's owner answered a request.
+		ProposalMade {
+			/// The request.
+			request: RequestId,
+			/// The proposal's id within the request.
+			proposal: ProposalId,
+			/// The proposer.
+			proposer: T::AccountId,
+			/// The listing proposed.
+			listing: ListingId,
+			/// The price asked.
+			price: BalanceOf<T>,
+		},
+		/// The requester accepted a proposal: the trade was made and the rest of the budget
+		/// released.
+		ProposalAccepted {
+			/// The request, now closed.
+			request: RequestId,
+			/// The proposal accepted.
+			proposal: ProposalId,
+			/// The price paid.
+			price: BalanceOf<T>,
+		},
+		/// A request was closed without a trade and its budget released.
+		RequestClosed {
+			/// The request.
+			request: RequestId,
+			/// True: its deadline passed; false: the requester cancelled it.
+			expired: bool,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No listing has this id.
+		ListingNotFound,
+		/// The listing is suspended: it cannot be traded.
+		ListingNotActive,
+		/// Only the listing's owner may sell its rights or answer requests with it.
+		NotListingOwner,
+		/// The listing's terms do not offer this right (a licence kind it does not sell, or a
+		/// distribution right without a commission).
+		RightNotOffered,
+		/// A price must be above zero.
+		ZeroPrice,
+		/// A quantity must be above zero.
+		ZeroQuantity,
+		/// The copyright is sold as exactly one unit.
+		InvalidQuantity,
+		/// A per-unit price below the service charge of a one-unit trade: the seller would be
+		/// paid nothing.
+		PriceBelowMinimumCharge,
+		/// The service charge and commissions exceed the trade's value (the charge rates changed
+		/// after the order was placed).
+		ChargeExceedsValue,
+		/// A price or value overflowed.
+		Overflow,
+		/// The buyer cannot hold the funds the order needs.
+		InsufficientFunds,
+		/// Buyer and seller would be the same account.
+		SelfTrade,
+		/// No open order has this id.
+		OrderNotFound,
+		/// Only the order's owner may cancel it (others only when it is stale).
+		NotOrderOwner,
+		/// The expiry is not after the current block.
+		ExpiryInPast,
+		/// The expiry is further away than the longest lifetime allowed.
+		ExpiryTooFar,
+		/// The expiry queue is full at the requested block and the eight after it.
+		ExpiryQueueFull,
+		/// This side of the book has the most price levels allowed; use an existing price.
+		TooManyPriceLevels,
+		/// A fill-or-kill order could not be filled completely.
+		WouldNotFillCompletely,
+		/// The referrer does not hold a valid distribution right on the listing, or is the buyer.
+		InvalidReferrer,
+		/// No open offer has this id.
+		OfferNotFound,
+		/// Only the offer's seller may cancel it (others only when it is stale).
+		NotOfferSeller,
+		/// The auction's parameters are not valid: a zero increment, a floor not below the
+		/// start price, or an end not after the current block.
+		InvalidAuction,
+		/// English auctions take bids, not purchases.
+		IsAnAuction,
+		/// Only English auctions take bids.
+		NotAnAuction,
+		/// The offer or auction has ended.
+		OfferEnded,
+		/// The auction has not ended yet.
+		AuctionNotEnded,
+		/// The bid is below the reserve or does not beat the highest bid by the increment.
+		BidTooLow,
+		/// The auction has a bid: it can no longer be cancelled.
+		AuctionHasBids,
+		/// Fewer units are offered than asked for.
+		NotEnoughUnits,
+		/// The price now is above the buyer's limit.
+		PriceAboveLimit,
+		/// The seller no longer owns the listing.
+		SellerNoLongerOwner,
+		/// No open request has this id.
+		RequestNotFound,
+		/// Only the requester may accept proposals or cancel the request.
+		NotRequester,
+		/// The request's deadline has passed.
+		RequestExpired,
+		/// The price is above the request's budget.
+		PriceAboveBudget,
+		/// The listing is not of the category the request asks for.
+		CategoryMismatch,
+		/// The request has the most proposals allowed.
+		TooManyProposals,
+		/// The request has no proposal with this id.
+		ProposalNotFound,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::process_expiries(now)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxPriceLevels::get() > 0, "a book side needs at least one price level");
+			assert!(T::MaxFillsPerCall::get() > 0, "an order must be able to fill");
+			assert!(T::MaxExpiriesPerBlock::get() > 0, "the expiry queue needs room");
+			assert!(T::MaxCleanupPerBlock::get() > 0, "expired entries must be cleaned up");
+			assert!(!T::MaxOrderLifetime::get().is_zero(), "orders need a lifetime");
+			assert!(!T::SubscriptionPeriod::get().is_zero(), "subscriptions need a period");
+			assert!(T::MaxProposalsPerRequest::get() > 0, "requests need room for proposals");
+			assert!(T::MaxPageSize::get() > 0, "query pages need room");
+			// The cleanup of one block must fit its normal dispatch weight many times over.
+			let cleanup = T::WeightInfo::on_initialize_cleanup(T::MaxCleanupPerBlock::get());
+			let max = <T as frame_system::Config>::BlockWeights::get().max_block;
+			assert!(cleanup.all_lte(max / 4), "the expiry cleanup takes over a quarter of a block");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Place a limit order on the book of `listing`'s `right`.
+		///
+		/// Signed. A sell order must come from the listing's owner; a buy order from anyone else,
+		/// who must be able to hold `price × quantity` (held at once as escrow). The listing must
+		/// be active and its terms must offer the right.
+		///
+		/// The order first fills against the opposite side at the resting orders' prices, best
+		/// price first and oldest first within a price, up to [`Config::MaxFillsPerCall`] resting
+		/// orders. What is left rests on the book until `expires_at` (default and at most
+		/// [`Config::MaxOrderLifetime`] blocks from now) unless `fill_or_kill`, which makes the
+		/// whole call fail instead. A buy order filled below its limit gets the difference back.
+		///
+		/// - `price`: per unit, at least the service charge of a one-unit trade.
+		/// - `quantity`: units (exactly 1 for the copyright).
+		/// - `referrer`: for a buy, a distributor holding a valid distribution right on the
+		///   listing, paid the listing's commission out of each fill.
+		///
+		/// Emits [`Event::OrderPlaced`], then [`Event::OrderFilled`] per fill, with
+		/// [`Event::TradeSettled`], [`Event::RightGranted`] and [`Event::CommissionPaid`] for
+		/// the trades made. The weight charged is corrected to the resting orders visited.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::place_order(T::MaxFillsPerCall::get())
+			.max(T::WeightInfo::place_resting_order()))]
+		pub fn place_order(
+			origin: OriginFor<T>,
+			listing: ListingId,
+			right: Right,
+			side: Side,
+			price: BalanceOf<T>,
+			quantity: Quantity,
+			expires_at: Option<BlockNumberFor<T>>,
+			fill_or_kill: bool,
+			referrer: Option<T::AccountId>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let visited = Self::do_place_order(
+				who,
+				listing,
+				right,
+				side,
+				price,
+				quantity,
+				expires_at,
+				fill_or_kill,
+				referrer,
+			)?;
+			let weight = if visited == 0 {
+				T::WeightInfo::place_resting_order()
+			} else {
+				T::WeightInfo::place_order(visited)
+			};
+			Ok(Some(weight).into())
+		}
+
+		/// Cancel an open order and release what it holds.
+		///
+		/// Signed by the order's owner; anyone may remove a stale sell order (its placer no longer
+		/// owns the listing). Emits [`Event::OrderRemoved`].
+		#[pallet::call_index(1)]
+		pub fn cancel_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_order(&who, order)
+		}
+
+		/// Make an offer of `quantity` units of `listing`'s `right`, priced by `mode`.
+		///
+		/// Signed by the listing's owner; the listing must be active and offer the right.
+		/// - Fixed: a price of at least the minimum charge.
+		/// - English: a reserve of at least the minimum charge, a non-zero increment, an end
+		///   after this block and within the longest lifetime; the lot is all `quantity` units;
+		///   `expires_at` is ignored (the end is the expiry).
+		/// - Dutch: a floor of at least the minimum charge below the start price, an end after
+		///   this block; `expires_at` (default: the end) not before the end.
+		///
+		/// Emits [`Event::OfferCreated`].
+		#[pallet::call_index(2)]
+		pub fn create_offer(
+			origin: OriginFor<T>,
+			listing: ListingId,
+			right: Right,
+			mode: PricingModeOf<T>,
+			quantity: Quantity,
+			expires_at: Option<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_create_offer(who, listing, right, mode, quantity, expires_at)
+		}
+
+		/// Buy `quantity` units of a fixed-price or Dutch offer at its price now, if that is at
+		/// most `max_price` per unit.
+		///
+		/// Signed by anyone but the seller, who must still own the listing. `referrer`: as for
+		/// [`Pallet::place_order`]. Emits [`Event::OfferTaken`], [`Event::TradeSettled`],
+		/// [`Event::RightGranted`].
+		#[pallet::call_index(3)]
+		pub fn buy_offer(
+			origin: OriginFor<T>,
+			offer: OfferId,
+			quantity: Quantity,
+			max_price: BalanceOf<T>,
+			referrer: Option<T::AccountId>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_buy_offer(who, offer, quantity, max_price, referrer)
+		}
+
+		/// Bid `amount` for an English auction's lot.
+		///
+		/// Signed by anyone but the seller, before the end. The first bid must reach the reserve,
+		/// later ones beat the highest by the minimum increment. The bid is held and the previous
+		/// highest bid released. A bid in the last [`Config::AuctionExtension`] blocks moves the
+		/// end to that many blocks after it. Emits [`Event::AuctionBidPlaced`].
+		#[pallet::call_index(4)]
+		pub fn bid(
+			origin: OriginFor<T>,
+			offer: OfferId,
+			amount: BalanceOf<T>,
+			referrer: Option<T::AccountId>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_bid(who, offer, amount, referrer)
+		}
+
+		/// Withdraw an offer.
+		///
+		/// Signed by the seller; anyone may remove a stale offer (the seller no longer owns the
+		/// listing). An English auction with a bid cannot be withdrawn. Emits
+		/// [`Event::OfferCancelled`].
+		#[pallet::call_index(5)]
+		pub fn cancel_offer(origin: OriginFor<T>, offer: OfferId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_offer(&who, offer)
+		}
+
+		/// Settle an English auction that has ended (the pallet also does so on its own in the
+		/// block it ends).
+		///
+		/// Signed by anyone. Emits [`Event::AuctionSettled`] with the trade's events, or
+		/// [`Event::AuctionUnsold`].
+		#[pallet::call_index(6)]
+		pub fn settle_auction(origin: OriginFor<T>, offer: OfferId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_settle_auction_call(offer)
+		}
+
+		/// Post a request for `right` on a work of `category`, holding `budget` until `deadline`
+		/// (within the longest lifetime).
+		///
+		/// Signed by anyone who can hold the budget. Emits [`Event::RequestPosted`].
+		#[pallet::call_index(7)]
+		pub fn post_request(
+			origin: OriginFor<T>,
+			category: Category,
+			right: Right,
+			budget: BalanceOf<T>,
+			deadline: BlockNumberFor<T>,
+			brief_hash: [u8; 32],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_post_request(who, category, right, budget, deadline, brief_hash)
+		}
+
+		/// Answer a request with one of the caller's listings at `price`.
+		///
+		/// Signed by the listing's owner (not the requester); the listing must be active and of
+		/// the request's category, the price within the budget and at least the minimum charge,
+		/// the deadline not passed, and the request must have room for another proposal. Emits
+		/// [`Event::ProposalMade`].
+		#[pallet::call_index(8)]
+		pub fn propose(
+			origin: OriginFor<T>,
+			request: RequestId,
+			listing: ListingId,
+			price: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_propose(who, request, listing, price)
+		}
+
+		/// Accept a proposal: the trade is made at the proposal's price out of the held budget,
+		/// the rest is released and the request closes.
+		///
+		/// Signed by the requester before the deadline; the proposer must still own the active
+		/// listing. Emits [`Event::ProposalAccepted`] with the trade's events.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::accept_proposal(T::MaxProposalsPerRequest::get()))]
+		pub fn accept_proposal(
+			origin: OriginFor<T>,
+			request: RequestId,
+			proposal: ProposalId,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let proposals = Self::do_accept_proposal(who, request, proposal)?;
+			Ok(Some(T::WeightInfo::accept_proposal(proposals)).into())
+		}
+
+		/// Cancel a request and release its budget.
+		///
+		/// Signed by the requester. Emits [`Event::RequestClosed`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::cancel_request(T::MaxProposalsPerRequest::get()))]
+		pub fn cancel_request(
+			origin: OriginFor<T>,
+			request: RequestId,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let proposals = Self::do_cancel_request(who, request)?;
+			Ok(Some(T::WeightInfo::cancel_request(proposals)).into())
+		}
+	}
+}
+
+/// A listing has obligations while its owner offers rights on it: sell orders on any of its
+/// books, or open offers. (Buy orders do not count: a buyer cannot keep an owner from
+/// delisting; they expire or are cancelled.)
+impl<T: Config> ContentObligations for Pallet<T> {
+	fn has_open_obligations(listing: ListingId) -> bool {
+		Right::ALL
+			.iter()
+			.any(|right| !Ladders::<T>::get((listing, *right, Side::Sell)).is_empty()) ||
+			ListingOffers::<T>::iter_prefix(listing).next().is_some()
+	}
+}

@@ -1,0 +1,351 @@
+//! A mock runtime for the market pallet's tests: the real balances, token and content pallets.
+
+use crate::{self as pallet_allspark_market, *};
+use frame_support::{
+	assert_ok, derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64, FindAuthor, Hooks},
+	ConsensusEngineId, PalletId,
+};
+use pallet_allspark_content::{Category, LicenceTerms};
+use pallet_allspark_token::{ChargeRates, ChargeSplit, Pot};
+use sp_runtime::{BuildStorage, Permill};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+
+/// A creator.
+pub const ALICE: AccountId = 1;
+/// A buyer.
+pub const BOB: AccountId = 2;
+/// A buyer.
+pub const CHARLIE: AccountId = 3;
+/// A distributor.
+pub const DAVE: AccountId = 4;
+/// A co-creator.
+pub const EVE: AccountId = 5;
+/// An account with little more than the existential deposit.
+pub const POOR: AccountId = 6;
+pub const ED: Balance = 10;
+pub const INITIAL: Balance = 1_000_000;
+/// The licence duration of [`terms`].
+pub const LICENCE_BLOCKS: u64 = 100;
+pub const SUBSCRIPTION_PERIOD: u64 = 50;
+pub const EXTENSION: u64 = 5;
+pub const LIFETIME: u64 = 1_000;
+pub const MAX_LEVELS: u32 = 4;
+pub const MAX_FILLS: u32 = 8;
+pub const MAX_EXPIRIES: u32 = 4;
+pub const MAX_CLEANUP: u32 = 6;
+pub const MAX_PROPOSALS: u32 = 3;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Token = pallet_allspark_token;
+	#[runtime::pallet_index(3)]
+	pub type Content = pallet_allspark_content;
+	#[runtime::pallet_index(4)]
+	pub type Market = pallet_allspark_market;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type ExistentialDeposit = ConstU64<ED>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const TreasuryPalletId: PalletId = PalletId(*b"as/trsry");
+	pub const CommunityPalletId: PalletId = PalletId(*b"as/cmnty");
+	pub const NodeIncentivePalletId: PalletId = PalletId(*b"as/nodes");
+	pub const EvaluationRewardPalletId: PalletId = PalletId(*b"as/evalr");
+	pub const MaxTradeRate: Permill = Permill::from_percent(20);
+	pub TreasuryAccount: AccountId = Token::pot_account(Pot::Treasury);
+}
+
+/// No block authors in the market's tests: the token pallet pays no rewards.
+pub struct NoAuthor;
+impl FindAuthor<AccountId> for NoAuthor {
+	fn find_author<'a, I>(_digests: I) -> Option<AccountId>
+	where
+		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
+	{
+		None
+	}
+}
+
+impl pallet_allspark_token::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
+	type FindAuthor = NoAuthor;
+	type TreasuryPalletId = TreasuryPalletId;
+	type CommunityPalletId = CommunityPalletId;
+	type NodeIncentivePalletId = NodeIncentivePalletId;
+	type EvaluationRewardPalletId = EvaluationRewardPalletId;
+	type MaxTradeRate = MaxTradeRate;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockHelper;
+}
+
+impl pallet_allspark_content::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
+	type Treasury = TreasuryAccount;
+	type Obligations = Market;
+	type DepositBase = ConstU64<100>;
+	type DepositPerByte = ConstU64<1>;
+	type MaxMetadataLen = ConstU32<64>;
+	type MaxCoCreators = ConstU32<4>;
+	type MaxPageSize = ConstU32<10>;
+	type WeightInfo = ();
+}
+
+impl crate::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Content = Content;
+	type ServiceCharge = Token;
+	type MaxPriceLevels = ConstU32<MAX_LEVELS>;
+	type MaxFillsPerCall = ConstU32<MAX_FILLS>;
+	type MaxOrderLifetime = ConstU64<LIFETIME>;
+	type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
+	type MaxCleanupPerBlock = ConstU32<MAX_CLEANUP>;
+	type SubscriptionPeriod = ConstU64<SUBSCRIPTION_PERIOD>;
+	type AuctionExtension = ConstU64<EXTENSION>;
+	type MaxProposalsPerRequest = ConstU32<MAX_PROPOSALS>;
+	type MaxPageSize = ConstU32<10>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockHelper;
+}
+
+/// Benchmark setup in the mock.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_allspark_token::benchmarking::BenchmarkHelper<AccountId> for MockHelper {
+	fn set_block_author() -> AccountId {
+		99
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for MockHelper {
+	fn create_listing(owner: &AccountId, co_creators: u32) -> ListingId {
+		use frame_support::traits::fungible::Mutate;
+		let _ = Balances::mint_into(owner, INITIAL);
+		let co = co_creators.min(3) as u64;
+		let shares = if co == 0 {
+			vec![]
+		} else {
+			let mut shares: Vec<(AccountId, Permill)> = (0..co)
+				.map(|i| (1_000 + i, Permill::from_percent(10)))
+				.collect();
+			shares.push((*owner, Permill::from_percent(100 - 10 * co as u32)));
+			for (a, _) in &shares {
+				let _ = Balances::mint_into(a, ED);
+			}
+			shares
+		};
+		let id = pallet_allspark_content::NextListingId::<Test>::get();
+		let n = (id % 250) as u8;
+		assert_ok!(Content::register(
+			RuntimeOrigin::signed(*owner),
+			[n; 32],
+			b"ipfs://bench".to_vec(),
+			Category::Audio,
+			terms(),
+			shares,
+		));
+		id
+	}
+	fn configure_service_charge() {}
+}
+
+/// The default rates: 2 % of a trade, at least 5; evaluation fee 100.
+pub fn rates() -> ChargeRates<Balance> {
+	ChargeRates { trade_rate: Permill::from_percent(2), min_charge: 5, evaluation_fee: 100 }
+}
+
+/// Terms offering every licence kind for [`LICENCE_BLOCKS`], 10 % to distributors.
+pub fn terms() -> LicenceTerms<u64> {
+	LicenceTerms {
+		personal: true,
+		commercial: true,
+		republication: true,
+		licence_duration: Some(LICENCE_BLOCKS),
+		distributor_commission: Permill::from_percent(10),
+	}
+}
+
+/// Builds test externalities: funded accounts and pots, the service charge configured.
+pub struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self {
+			balances: vec![
+				(ALICE, INITIAL),
+				(BOB, INITIAL),
+				(CHARLIE, INITIAL),
+				(DAVE, INITIAL),
+				(EVE, ED),
+				(POOR, ED + 20),
+			],
+		}
+	}
+}
+
+impl ExtBuilder {
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		pallet_allspark_token::GenesisConfig::<Test> {
+			rates: Some(rates()),
+			split: Some(ChargeSplit {
+				burn: Permill::from_percent(20),
+				treasury: Permill::from_percent(30),
+				evaluation: Permill::from_percent(50),
+			}),
+			author_reward: 0,
+			pots: vec![
+				(Pot::Treasury, ED),
+				(Pot::CommunityIncentives, ED),
+				(Pot::NodeIncentives, ED),
+				(Pot::EvaluationRewards, ED),
+			],
+			total_issuance: None,
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Run `test`, then check the market's invariants and that issuance fell only by what the
+	/// service charge burned.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			let issuance = pallet_balances::TotalIssuance::<Test>::get();
+			let burned = pallet_allspark_token::BurnedTotal::<Test>::get();
+			test();
+			check_invariants(issuance, burned);
+		})
+	}
+}
+
+/// The market's invariants, and issuance conserved but for burns.
+pub fn check_invariants(issuance_at_start: Balance, burned_at_start: Balance) {
+	Market::do_try_state().expect("market invariants hold");
+	Content::do_try_state().expect("content invariants hold");
+	let issuance = pallet_balances::TotalIssuance::<Test>::get();
+	let sum: Balance =
+		frame_system::Account::<Test>::iter().map(|(_, a)| a.data.free + a.data.reserved).sum();
+	assert_eq!(issuance, sum, "total issuance equals the sum of all balances");
+	let burned = pallet_allspark_token::BurnedTotal::<Test>::get() - burned_at_start;
+	assert_eq!(issuance, issuance_at_start - burned, "issuance fell only by what was burned");
+}
+
+/// Advance to block `n`, running the market's `on_initialize` on each block.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Market::on_initialize(next);
+	}
+}
+
+/// Register listing `hash(n)` owned by `who` with the default terms and `shares`.
+pub fn register_with(who: AccountId, n: u8, shares: Vec<(AccountId, Permill)>) -> ListingId {
+	let id = pallet_allspark_content::NextListingId::<Test>::get();
+	assert_ok!(Content::register(
+		RuntimeOrigin::signed(who),
+		[n; 32],
+		b"ipfs://work".to_vec(),
+		Category::Audio,
+		terms(),
+		shares,
+	));
+	id
+}
+
+/// Register a listing owned by Alice, with no co-creators.
+pub fn listing() -> ListingId {
+	register_with(ALICE, 1, vec![])
+}
+
+pub const PERSONAL: Right = Right::Licence(LicenceKind::Personal);
+
+/// Place a limit order that must succeed; returns its id.
+pub fn place(
+	who: AccountId,
+	listing: ListingId,
+	side: Side,
+	price: Balance,
+	quantity: Quantity,
+) -> OrderId {
+	let id = NextOrderId::<Test>::get();
+	assert_ok!(Market::place_order(
+		RuntimeOrigin::signed(who),
+		listing,
+		PERSONAL,
+		side,
+		price,
+		quantity,
+		None,
+		false,
+		None
+	));
+	id
+}
+
+/// The events the market emitted, oldest first.
+pub fn market_events() -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::Market(e) = r.event { Some(e) } else { None })
+		.collect()
+}
+
+/// Free balance.
+pub fn free(who: AccountId) -> Balance {
+	pallet_balances::Pallet::<Test>::free_balance(who)
+}

@@ -1,0 +1,100 @@
+//! The trade market (`pallet_allspark_market`).
+
+use crate::{AccountId, Balances, BlockNumber, Content, Runtime, RuntimeEvent, RuntimeHoldReason, Token, DAYS};
+use frame_support::{parameter_types, traits::ConstU32};
+
+parameter_types! {
+	/// Orders, offers and requests stay open at most 30 days.
+	pub const MaxOrderLifetime: BlockNumber = 30 * DAYS;
+	/// One subscription unit runs 30 days.
+	pub const SubscriptionPeriod: BlockNumber = 30 * DAYS;
+	/// A bid in an English auction's last minute moves its end a minute past the bid.
+	pub const AuctionExtension: BlockNumber = 10;
+}
+
+/// Runtime-specific setup for the market's benchmarks: listings through the content pallet,
+/// the service charge through the token pallet's storage.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MarketBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_allspark_market::BenchmarkHelper<AccountId> for MarketBenchmarkHelper {
+	fn create_listing(owner: &AccountId, co_creators: u32) -> pallet_allspark_content::ListingId {
+		use frame_support::traits::{fungible::Mutate, Get};
+		use sp_runtime::Permill;
+		let ask = crate::ASK;
+		let _ = Balances::mint_into(owner, 1_000_000 * ask);
+		let max = <Runtime as pallet_allspark_content::Config>::MaxCoCreators::get();
+		let c = co_creators.min(max).max(1);
+		let part = 1_000_000 / c;
+		let shares = (0..c)
+			.map(|i| {
+				let who = if i == 0 {
+					owner.clone()
+				} else {
+					frame_benchmarking::account::<AccountId>("co-creator", i, 0)
+				};
+				let ppm = if i == 0 { 1_000_000 - part * (c - 1) } else { part };
+				(who, Permill::from_parts(ppm))
+			})
+			.collect();
+		let id = pallet_allspark_content::NextListingId::<Runtime>::get();
+		let mut hash = [0u8; 32];
+		hash[..8].copy_from_slice(&id.to_le_bytes());
+		Content::register(
+			crate::RuntimeOrigin::signed(owner.clone()),
+			hash,
+			alloc::vec![b'm'; 64],
+			pallet_allspark_content::Category::Audio,
+			pallet_allspark_content::LicenceTerms {
+				personal: true,
+				commercial: true,
+				republication: true,
+				licence_duration: Some(DAYS),
+				distributor_commission: Permill::from_percent(5),
+			},
+			shares,
+		)
+		.expect("a benchmark listing registers");
+		id
+	}
+
+	fn configure_service_charge() {
+		if pallet_allspark_token::Rates::<Runtime>::get().is_none() {
+			pallet_allspark_token::Rates::<Runtime>::put(pallet_allspark_token::ChargeRates {
+				trade_rate: sp_runtime::Permill::from_percent(2),
+				min_charge: crate::MILLI_ASK,
+				evaluation_fee: crate::ASK,
+			});
+		}
+		if pallet_allspark_token::Split::<Runtime>::get().is_none() {
+			pallet_allspark_token::Split::<Runtime>::put(pallet_allspark_token::ChargeSplit {
+				burn: sp_runtime::Permill::from_percent(20),
+				treasury: sp_runtime::Permill::from_percent(30),
+				evaluation: sp_runtime::Permill::from_percent(50),
+			});
+		}
+	}
+}
+
+impl pallet_allspark_market::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Content = Content;
+	type ServiceCharge = Token;
+	/// 64 prices a side: the ladder is 1 KiB at most.
+	type MaxPriceLevels = ConstU32<64>;
+	type MaxFillsPerCall = ConstU32<128>;
+	type MaxOrderLifetime = MaxOrderLifetime;
+	type MaxExpiriesPerBlock = ConstU32<256>;
+	/// 16 expiry entries a block: with this machine's (debug-host) weights, at most a fifth of a block.
+	type MaxCleanupPerBlock = ConstU32<16>;
+	type SubscriptionPeriod = SubscriptionPeriod;
+	type AuctionExtension = AuctionExtension;
+	type MaxProposalsPerRequest = ConstU32<32>;
+	type MaxPageSize = ConstU32<100>;
+	type WeightInfo = pallet_allspark_market::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MarketBenchmarkHelper;
+}
