@@ -8,7 +8,10 @@
 //! with the `upgrade-test` feature, which raises `spec_version` by one:
 //! `wbuild/allspark-runtime/allspark_runtime_upgrade.compressed.wasm` (zstd, in the
 //! `sp-maybe-compressed-blob` format the node loads, so it fits in a block). The end-to-end suite
-//! upgrades a running network to it. The node never embeds it.
+//! upgrades a running network to it. The node never embeds it. It is built without
+//! `runtime-benchmarks`, as a production upgrade would be: with that feature the wasm carries
+//! frame-system-benchmarking's embedded 4.5 MB kitchensink runtime (for the `set_code`
+//! benchmark), which would make the upgrade extrinsic nearly fill a block.
 
 #[cfg(feature = "std")]
 fn main() {
@@ -19,6 +22,8 @@ fn main() {
 
 	println!("cargo:rerun-if-env-changed=ALLSPARK_UPGRADE_WASM");
 	if std::env::var("ALLSPARK_UPGRADE_WASM").is_ok_and(|v| v == "1") {
+		// The wasm builder enables the runtime's features it finds in `CARGO_FEATURE_*`.
+		std::env::remove_var("CARGO_FEATURE_RUNTIME_BENCHMARKS");
 		let upgrade = substrate_wasm_builder::WasmBuilder::init_with_defaults()
 			.enable_feature("upgrade-test")
 			.set_file_name("allspark_runtime_upgrade");
