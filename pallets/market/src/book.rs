@@ -42,7 +42,7 @@ impl<T: Config> Pallet<T> {
 		referrer: Option<T::AccountId>,
 	) -> Result<u32, DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
-		let owner = Self::ensure_tradable(listing, right, quantity)?;
+		let (owner, terms) = Self::ensure_tradable(listing, right, quantity)?;
 		match side {
 			Side::Sell => ensure!(who == owner, Error::<T>::NotListingOwner),
 			Side::Buy => ensure!(who != owner, Error::<T>::SelfTrade),
@@ -55,8 +55,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let escrow = price.checked_mul(&quantity.into()).ok_or(Error::<T>::Overflow)?;
 		if side == Side::Buy {
-			T::Currency::hold(&HoldReason::Escrow.into(), &who, escrow)
-				.map_err(|_| Error::<T>::InsufficientFunds)?;
+			Self::hold_escrow(&who, escrow)?;
 		}
 
 		let id = NextOrderId::<T>::get();
@@ -84,9 +83,11 @@ impl<T: Config> Pallet<T> {
 			prev: None,
 			next: None,
 		};
-		let (visited, spent, still_crosses) = Self::match_order(id, &mut taker, &owner, now)?;
+		let (visited, spent, still_crosses) =
+			Self::match_order(id, &mut taker, owner, terms, now)?;
 		ensure!(!fill_or_kill || taker.remaining == 0, Error::<T>::WouldNotFillCompletely);
 
+		let resting = if still_crosses { 0 } else { taker.remaining };
 		if still_crosses {
 			Self::deposit_event(Event::OrderRemoved {
 				order: id,
@@ -99,8 +100,7 @@ impl<T: Config> Pallet<T> {
 		}
 		if side == Side::Buy {
 			// Keep held only what the resting remainder needs.
-			let still_needed =
-				price.saturating_mul(Orders::<T>::get(id).map_or(0, |o| o.remaining).into());
+			let still_needed = price.saturating_mul(resting.into());
 			let excess = escrow.saturating_sub(spent).saturating_sub(still_needed);
 			if !excess.is_zero() {
 				T::Currency::release(&HoldReason::Escrow.into(), &who, excess, Precision::Exact)?;
@@ -116,7 +116,8 @@ impl<T: Config> Pallet<T> {
 	fn match_order(
 		taker_id: OrderId,
 		taker: &mut OrderOf<T>,
-		owner: &T::AccountId,
+		owner: T::AccountId,
+		terms: pallet_allspark_content::LicenceTerms<BlockNumberOf<T>>,
 		now: BlockNumberOf<T>,
 	) -> Result<(u32, BalanceOf<T>, bool), DispatchError> {
 		let opposite = taker.side.opposite();
@@ -126,7 +127,7 @@ impl<T: Config> Pallet<T> {
 		let mut visited = 0u32;
 		let mut spent = BalanceOf::<T>::zero();
 		let mut ladder_changed = false;
-		let mut settlement = Settlement::<T>::new(owner.clone(), taker.listing, taker.right)?;
+		let mut settlement = Settlement::<T>::new(owner.clone(), taker.listing, taker.right, terms);
 
 		while taker.remaining > 0 && visited < max_visits {
 			let Some(best) = ladder.first().copied() else { break };
@@ -147,7 +148,7 @@ impl<T: Config> Pallet<T> {
 					break;
 				};
 				cursor = resting.next;
-				let stale = resting.side == Side::Sell && resting.owner != *owner;
+				let stale = resting.side == Side::Sell && resting.owner != owner;
 				if resting.expires_at <= now || stale {
 					level.head = resting.next.unwrap_or(id);
 					level.orders = level.orders.saturating_sub(1);
@@ -167,7 +168,7 @@ impl<T: Config> Pallet<T> {
 					Side::Buy => (taker.owner.clone(), taker.referrer.clone()),
 					Side::Sell => (resting.owner.clone(), resting.referrer.clone()),
 				};
-				settlement.fill(&buyer, referrer.as_ref(), fill, value, now)?;
+				settlement.fill(&buyer, referrer.as_ref(), fill, value)?;
 				if taker.side == Side::Buy {
 					spent = spent.saturating_add(value);
 				}
@@ -254,8 +255,7 @@ impl<T: Config> Pallet<T> {
 		let reason = if order.owner == *who {
 			RemovalReason::Cancelled
 		} else {
-			let stale = order.side == Side::Sell &&
-				T::Content::owner(order.listing).as_ref() != Some(&order.owner);
+			let stale = order.side == Side::Sell && !Self::owns(order.listing, &order.owner);
 			ensure!(stale, Error::<T>::NotOrderOwner);
 			RemovalReason::Stale
 		};
@@ -314,13 +314,7 @@ impl<T: Config> Pallet<T> {
 		Orders::<T>::remove(id);
 		AccountOrders::<T>::remove(&order.owner, id);
 		if order.side == Side::Buy {
-			let held = order.price.saturating_mul(order.remaining.into());
-			T::Currency::release(
-				&HoldReason::Escrow.into(),
-				&order.owner,
-				held,
-				Precision::BestEffort,
-			)?;
+			Self::release_escrow(&order.owner, order.price.saturating_mul(order.remaining.into()))?;
 		}
 		Self::deposit_event(Event::OrderRemoved {
 			order: id,

@@ -17,7 +17,7 @@ impl<T: Config> Pallet<T> {
 		expires_at: Option<BlockNumberOf<T>>,
 	) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
-		let owner = Self::ensure_tradable(listing, right, quantity)?;
+		let (owner, _) = Self::ensure_tradable(listing, right, quantity)?;
 		ensure!(who == owner, Error::<T>::NotListingOwner);
 		let expires_at = match mode {
 			PricingMode::Fixed { price } => {
@@ -107,18 +107,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
 		ensure!(quantity <= offer.remaining, Error::<T>::NotEnoughUnits);
 		ensure!(who != offer.seller, Error::<T>::SelfTrade);
-		ensure!(
-			T::Content::owner(offer.listing).as_ref() == Some(&offer.seller),
-			Error::<T>::SellerNoLongerOwner
-		);
-		ensure!(T::Content::is_active(offer.listing), Error::<T>::ListingNotActive);
+		let terms = Self::ensure_still_sells(offer.listing, &offer.seller)?;
 		let referrer = Self::check_referrer(&who, offer.listing, referrer, now)?;
 		let price = Self::price_at(&offer, now);
 		ensure!(price <= max_price, Error::<T>::PriceAboveLimit);
 		let value = price.checked_mul(&quantity.into()).ok_or(Error::<T>::Overflow)?;
 		Self::hold_escrow(&who, value)?;
-		let mut settlement = Settlement::<T>::new(offer.seller.clone(), offer.listing, offer.right)?;
-		settlement.fill(&who, referrer.as_ref(), quantity, value, now)?;
+		let mut settlement =
+			Settlement::<T>::new(offer.seller.clone(), offer.listing, offer.right, terms);
+		settlement.fill(&who, referrer.as_ref(), quantity, value)?;
 		offer.remaining = offer.remaining.saturating_sub(quantity);
 		Self::deposit_event(Event::OfferTaken {
 			offer: id,
@@ -181,8 +178,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_cancel_offer(who: &T::AccountId, id: OfferId) -> DispatchResult {
 		let offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
 		if offer.seller != *who {
-			let stale = T::Content::owner(offer.listing).as_ref() != Some(&offer.seller);
-			ensure!(stale, Error::<T>::NotOfferSeller);
+			ensure!(!Self::owns(offer.listing, &offer.seller), Error::<T>::NotOfferSeller);
 		}
 		ensure!(offer.best_bid.is_none(), Error::<T>::AuctionHasBids);
 		Self::remove_offer(id, &offer);
@@ -209,15 +205,10 @@ impl<T: Config> Pallet<T> {
 		};
 		let sold = frame_support::storage::with_transaction(|| {
 			let result = (|| -> DispatchResult {
-				ensure!(
-					T::Content::owner(offer.listing).as_ref() == Some(&offer.seller),
-					Error::<T>::SellerNoLongerOwner
-				);
-				ensure!(T::Content::is_active(offer.listing), Error::<T>::ListingNotActive);
-				let now = frame_system::Pallet::<T>::block_number();
+				let terms = Self::ensure_still_sells(offer.listing, &offer.seller)?;
 				let mut settlement =
-					Settlement::<T>::new(offer.seller.clone(), offer.listing, offer.right)?;
-				settlement.fill(&bid.bidder, bid.referrer.as_ref(), offer.remaining, bid.amount, now)?;
+					Settlement::<T>::new(offer.seller.clone(), offer.listing, offer.right, terms);
+				settlement.fill(&bid.bidder, bid.referrer.as_ref(), offer.remaining, bid.amount)?;
 				settlement.finish()
 			})();
 			match result {

@@ -56,7 +56,7 @@ impl<T: Config> Pallet<T> {
 		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::RequestNotFound)?;
 		ensure!(now < request.deadline, Error::<T>::RequestExpired);
 		ensure!(who != request.requester, Error::<T>::SelfTrade);
-		let owner = Self::ensure_tradable(listing, request.right, 1)?;
+		let (owner, _) = Self::ensure_tradable(listing, request.right, 1)?;
 		ensure!(who == owner, Error::<T>::NotListingOwner);
 		ensure!(
 			T::Content::category(listing) == Some(request.category),
@@ -84,14 +84,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(who == request.requester, Error::<T>::NotRequester);
 		ensure!(now < request.deadline, Error::<T>::RequestExpired);
 		let proposal = Proposals::<T>::get(id, proposal_id).ok_or(Error::<T>::ProposalNotFound)?;
-		ensure!(
-			T::Content::owner(proposal.listing).as_ref() == Some(&proposal.proposer),
-			Error::<T>::SellerNoLongerOwner
-		);
-		ensure!(T::Content::is_active(proposal.listing), Error::<T>::ListingNotActive);
+		let terms = Self::ensure_still_sells(proposal.listing, &proposal.proposer)?;
 		let mut settlement =
-			Settlement::<T>::new(proposal.proposer.clone(), proposal.listing, request.right)?;
-		settlement.fill(&who, None, 1, proposal.price, now)?;
+			Settlement::<T>::new(proposal.proposer.clone(), proposal.listing, request.right, terms);
+		settlement.fill(&who, None, 1, proposal.price)?;
 		settlement.finish()?;
 		Self::release_escrow(&who, request.budget.saturating_sub(proposal.price))?;
 		let proposals = Self::remove_request(id, &request);

@@ -36,14 +36,15 @@ pub(crate) struct Settlement<T: Config> {
 }
 
 impl<T: Config> Settlement<T> {
-	/// A settlement of trades sold by `seller` on `listing`'s `right`.
+	/// A settlement of trades sold by `seller` on `listing`'s `right`, under the listing's
+	/// `terms`.
 	pub(crate) fn new(
 		seller: T::AccountId,
 		listing: ListingId,
 		right: Right,
-	) -> Result<Self, DispatchError> {
-		let terms = T::Content::terms(listing).ok_or(Error::<T>::ListingNotFound)?;
-		Ok(Self {
+		terms: LicenceTerms<BlockNumberOf<T>>,
+	) -> Self {
+		Self {
 			seller,
 			listing,
 			right,
@@ -53,7 +54,7 @@ impl<T: Config> Settlement<T> {
 			commissions: Vec::new(),
 			grant: None,
 			now: frame_system::Pallet::<T>::block_number(),
-		})
+		}
 	}
 
 	/// `buyer` buys `quantity` units for `value`, out of its held escrow, referred by
@@ -64,7 +65,6 @@ impl<T: Config> Settlement<T> {
 		referrer: Option<&T::AccountId>,
 		quantity: Quantity,
 		value: BalanceOf<T>,
-		now: BlockNumberOf<T>,
 	) -> DispatchResult {
 		T::Currency::transfer_on_hold(
 			&HoldReason::Escrow.into(),
@@ -78,7 +78,8 @@ impl<T: Config> Settlement<T> {
 		.map_err(|_| Error::<T>::InsufficientFunds)?;
 		self.value = self.value.checked_add(&value).ok_or(Error::<T>::Overflow)?;
 		self.quantity = self.quantity.saturating_add(quantity);
-		if let Some(referrer) = referrer.filter(|r| Pallet::<T>::is_distributor(r, self.listing, now))
+		if let Some(referrer) =
+			referrer.filter(|r| Pallet::<T>::is_distributor(r, self.listing, self.now))
 		{
 			let commission = self.terms.distributor_commission.mul_floor(value);
 			if !commission.is_zero() {
@@ -231,12 +232,29 @@ impl<T: Config> Pallet<T> {
 		Ok(referrer)
 	}
 
-	/// Check that `quantity` units of `listing`'s `right` may be traded; returns the owner.
+	/// Whether `who` owns `listing` now.
+	pub(crate) fn owns(listing: ListingId, who: &T::AccountId) -> bool {
+		T::Content::owner(listing).as_ref() == Some(who)
+	}
+
+	/// Check that `seller`, who offered `listing` earlier, may still sell it: it still owns the
+	/// listing, which is active. Returns the listing's terms.
+	pub(crate) fn ensure_still_sells(
+		listing: ListingId,
+		seller: &T::AccountId,
+	) -> Result<LicenceTerms<BlockNumberOf<T>>, DispatchError> {
+		ensure!(Self::owns(listing, seller), Error::<T>::SellerNoLongerOwner);
+		ensure!(T::Content::is_active(listing), Error::<T>::ListingNotActive);
+		T::Content::terms(listing).ok_or_else(|| Error::<T>::ListingNotFound.into())
+	}
+
+	/// Check that `quantity` units of `listing`'s `right` may be traded; returns the owner and
+	/// the listing's terms.
 	pub(crate) fn ensure_tradable(
 		listing: ListingId,
 		right: Right,
 		quantity: Quantity,
-	) -> Result<T::AccountId, DispatchError> {
+	) -> Result<(T::AccountId, LicenceTerms<BlockNumberOf<T>>), DispatchError> {
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
 		ensure!(right != Right::Copyright || quantity == 1, Error::<T>::InvalidQuantity);
 		let owner = T::Content::owner(listing).ok_or(Error::<T>::ListingNotFound)?;
@@ -250,7 +268,7 @@ impl<T: Config> Pallet<T> {
 			Right::Subscription | Right::Copyright => true,
 		};
 		ensure!(offered, Error::<T>::RightNotOffered);
-		Ok(owner)
+		Ok((owner, terms))
 	}
 
 	/// A per-unit price must be above zero and cover the service charge of a one-unit trade.
