@@ -1,7 +1,7 @@
 //! The runtime APIs the node, polkadot.js and DApps call.
 
 use crate::{
-	AccountId, Aura, Balance, BlockNumber, Content, Market, Token, Block, Validators, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, BlockNumber, Content, Evaluation, Market, Token, Block, Validators, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -278,6 +278,38 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<pallet_allspark_market::RequestView<AccountId, Balance, BlockNumber>> {
 			Market::open_requests(category, start_after, limit)
+		}
+	}
+
+	impl pallet_allspark_evaluation::runtime_api::EvaluationApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn score(
+			listing: pallet_allspark_content::ListingId,
+		) -> pallet_allspark_evaluation::ScoreView<BlockNumber> {
+			Evaluation::score(listing)
+		}
+
+		fn round(
+			id: pallet_allspark_evaluation::RoundId,
+		) -> Option<pallet_allspark_evaluation::RoundView<AccountId, Balance, BlockNumber>> {
+			Evaluation::round(id)
+		}
+
+		fn record(who: AccountId) -> pallet_allspark_evaluation::EvaluatorRecord<Balance> {
+			Evaluation::record(who)
+		}
+
+		fn era_rewards(
+			listing: Option<pallet_allspark_content::ListingId>,
+		) -> pallet_allspark_evaluation::EraRewardsView<Balance, BlockNumber> {
+			Evaluation::era_rewards(listing)
+		}
+
+		fn commitment(
+			score: pallet_allspark_evaluation::Score,
+			salt: [u8; 32],
+			evaluator: AccountId,
+		) -> sp_core::H256 {
+			Evaluation::commitment_of(score, &salt, &evaluator)
 		}
 	}
 

@@ -11,6 +11,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_allspark_token, Token]
 	[pallet_allspark_content, Content]
 	[pallet_allspark_market, Market]
+	[pallet_allspark_evaluation, Evaluation]
 	[pallet_allspark_validators, Validators]
 );
 

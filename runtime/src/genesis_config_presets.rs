@@ -10,12 +10,13 @@
 //! up to; genesis is refused when it does not.
 
 use crate::{
-	AccountId, Balance, BalancesConfig, BlockNumber, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, TokenConfig, ValidatorsConfig, VestingConfig, ASK, DAYS, HOURS,
-	MILLI_ASK,
+	AccountId, Balance, BalancesConfig, BlockNumber, EvaluationConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, TokenConfig, ValidatorsConfig, VestingConfig, ASK, DAYS,
+	HOURS, MILLI_ASK, MINUTES,
 };
+use pallet_allspark_evaluation::Params as EvaluationParams;
 use pallet_allspark_token::{ChargeRates, ChargeSplit, Pot};
-use sp_runtime::Permill;
+use sp_runtime::{Perbill, Permill};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -71,6 +72,38 @@ pub fn dev_pots() -> Vec<(Pot, Balance)> {
 	]
 }
 
+/// Evaluation rounds and reward eras on test chains: 10-block (a minute) commit and reveal phases,
+/// stakes of at least 10 ASK, a tolerance of 10 points, incoherent evaluators lose 10 % and
+/// silent ones 20 % of their stake, each round draws up to 5 ASK from the evaluation-reward pot,
+/// 10-minute eras paying 1 % of the community-incentive pot to listings scored 60 or more.
+pub fn test_evaluation_params() -> EvaluationParams<Balance, BlockNumber> {
+	EvaluationParams {
+		min_stake: 10 * ASK,
+		commit_period: 10,
+		reveal_period: 10,
+		tolerance: 10,
+		incoherent_slash: Perbill::from_percent(10),
+		silent_slash: Perbill::from_percent(20),
+		round_draw: 5 * ASK,
+		era_length: 10 * MINUTES,
+		reward_threshold: 60,
+		era_payout: Perbill::from_percent(1),
+	}
+}
+
+/// Evaluation on the production network: day-long commit and reveal phases, stakes of at least
+/// 100 ASK, up to 50 ASK drawn per round, weekly eras paying 1 % of the community-incentive pot.
+pub fn production_evaluation_params() -> EvaluationParams<Balance, BlockNumber> {
+	EvaluationParams {
+		min_stake: 100 * ASK,
+		commit_period: DAYS,
+		reveal_period: DAYS,
+		round_draw: 50 * ASK,
+		era_length: 7 * DAYS,
+		..test_evaluation_params()
+	}
+}
+
 /// How a network's validator set is governed: its minimum size and its session length.
 #[derive(Clone, Copy)]
 pub struct ValidatorRules {
@@ -78,6 +111,8 @@ pub struct ValidatorRules {
 	pub min_validators: u32,
 	/// Blocks per session.
 	pub session_length: BlockNumber,
+	/// The evaluation pallet's parameters.
+	pub evaluation: EvaluationParams<Balance, BlockNumber>,
 }
 
 /// The genesis of a network: its validators and their rules, its sudo key, its funded accounts,
@@ -119,6 +154,7 @@ pub fn network_genesis(
 				})
 				.collect::<Vec<_>>(),
 		},
+		evaluation: EvaluationConfig { params: Some(rules.evaluation) },
 		sudo: SudoConfig { key: Some(root) },
 	})
 }
@@ -130,7 +166,11 @@ pub fn testnet_genesis(
 	root: AccountId,
 	endowed_accounts: Vec<(AccountId, Balance)>,
 ) -> Value {
-	let rules = ValidatorRules { min_validators, session_length: TEST_SESSION_LENGTH };
+	let rules = ValidatorRules {
+		min_validators,
+		session_length: TEST_SESSION_LENGTH,
+		evaluation: test_evaluation_params(),
+	};
 	network_genesis(initial_authorities, rules, root, endowed_accounts, dev_pots(), vec![])
 }
 
@@ -245,6 +285,7 @@ pub fn production_config_genesis() -> Value {
 		ValidatorRules {
 			min_validators: NETWORK_MIN_VALIDATORS,
 			session_length: PRODUCTION_SESSION_LENGTH,
+			evaluation: production_evaluation_params(),
 		},
 		Sr25519Keyring::Alice.to_account_id(),
 		endowed,

@@ -245,6 +245,8 @@ mod runtime {
 	pub type Content = pallet_allspark_content;
 	#[runtime::pallet_index(32)]
 	pub type Market = pallet_allspark_market;
+	#[runtime::pallet_index(33)]
+	pub type Evaluation = pallet_allspark_evaluation;
 
 	// Governance (sudo stands in until on-chain governance lands).
 	#[runtime::pallet_index(90)]

@@ -218,6 +218,23 @@ fn the_largest_listing_deposits_under_ten_ask_and_removal_pays_the_treasury_pot(
 	});
 }
 
+#[test]
+fn every_preset_opens_evaluation_with_consistent_parameters() {
+	use genesis_config_presets::{production_evaluation_params, test_evaluation_params};
+	for (preset, expected) in [
+		(DEV_RUNTIME_PRESET, test_evaluation_params()),
+		(LOCAL_TESTNET_RUNTIME_PRESET, test_evaluation_params()),
+		(genesis_config_presets::PRODUCTION_RUNTIME_PRESET, production_evaluation_params()),
+	] {
+		storage_of_preset(preset).execute_with(|| {
+			let params = pallet_allspark_evaluation::Parameters::<Runtime>::get();
+			assert_eq!(params, Some(expected), "{preset}");
+			assert!(expected.check().is_ok(), "{preset}");
+		});
+	}
+	assert_eq!(production_evaluation_params().commit_period, crate::DAYS);
+}
+
 mod production_plan {
 	use super::*;
 	use crate::genesis_config_presets::{

@@ -1,8 +1,9 @@
 //! The node's RPC extensions beyond the standard Substrate set: `system_accountNextIndex`
 //! (frame-system), `payment_queryInfo`/`payment_queryFeeDetails` (transaction payment) and the
-//! AllSpark methods over the runtime APIs (`token_economics`, `content_*`, `market_*`, `validators_set`).
+//! AllSpark methods over the runtime APIs (`token_economics`, `content_*`, `market_*`, `evaluation_*`, `validators_set`).
 
 pub mod content;
+pub mod evaluation;
 pub mod market;
 pub mod token;
 pub mod validators;
@@ -51,12 +52,14 @@ where
 	C::Api: pallet_allspark_token::runtime_api::TokenApi<Block, AccountId, Balance>,
 	C::Api: pallet_allspark_content::runtime_api::ContentApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_allspark_market::runtime_api::MarketApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api: pallet_allspark_evaluation::runtime_api::EvaluationApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_allspark_validators::runtime_api::ValidatorsApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 	use content::{Content, ContentApiServer};
+	use evaluation::{Evaluation, EvaluationApiServer};
 	use market::{Market, MarketApiServer};
 	use token::{Token, TokenApiServer};
 	use validators::{Validators, ValidatorsApiServer};
@@ -69,6 +72,7 @@ where
 	module.merge(Token::<_, _, Balance>::new(client.clone()).into_rpc())?;
 	module.merge(Content::<_, _, Balance>::new(client.clone()).into_rpc())?;
 	module.merge(Market::new(client.clone()).into_rpc())?;
+	module.merge(Evaluation::new(client.clone()).into_rpc())?;
 	module.merge(Validators::new(client).into_rpc())?;
 
 	Ok(module)

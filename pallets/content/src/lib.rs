@@ -44,7 +44,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use traits::{ContentInspect, ContentObligations, ContentTransfer};
+pub use traits::{ContentInspect, ContentObligations, ContentTransfer, OnTrade};
 pub use types::*;
 pub use weights::WeightInfo;
 

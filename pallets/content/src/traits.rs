@@ -46,3 +46,15 @@ impl ContentObligations for () {
 		false
 	}
 }
+
+/// Told of every settled trade of a listing: the evaluation pallet weighs its era rewards by
+/// the trade volume of well-scored listings. The market pallet calls it once per settlement.
+pub trait OnTrade<Balance> {
+	/// `listing` traded for `value` in total (before the service charge).
+	fn on_trade(listing: ListingId, value: Balance);
+}
+
+/// Nobody is told.
+impl<Balance> OnTrade<Balance> for () {
+	fn on_trade(_listing: ListingId, _value: Balance) {}
+}

@@ -69,7 +69,9 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use frame_support::traits::fungible;
-use pallet_allspark_content::{ContentInspect, ContentObligations, ContentTransfer, ListingId};
+use pallet_allspark_content::{
+	ContentInspect, ContentObligations, ContentTransfer, ListingId, OnTrade,
+};
 use pallet_allspark_token::ServiceCharge;
 
 /// The balance type of the pallet's currency.
@@ -136,6 +138,9 @@ pub mod pallet {
 
 		/// The service charge every trade pays (the token pallet).
 		type ServiceCharge: ServiceCharge<Self::AccountId, Balance = BalanceOf<Self>>;
+
+		/// Told of every settled trade (the evaluation pallet's era rewards weigh trade volume).
+		type OnTrade: OnTrade<BalanceOf<Self>>;
 
 		/// The most price levels on one side of one book.
 		#[pallet::constant]

@@ -137,6 +137,7 @@ impl crate::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Content = Content;
 	type ServiceCharge = Token;
+	type OnTrade = TradeRecorder;
 	type MaxPriceLevels = ConstU32<MAX_LEVELS>;
 	type MaxFillsPerCall = ConstU32<MAX_FILLS>;
 	type MaxOrderLifetime = ConstU64<LIFETIME>;
@@ -149,6 +150,24 @@ impl crate::Config for Test {
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockHelper;
+}
+
+std::thread_local! {
+	/// The trades reported to [`TradeRecorder`]: (listing, value).
+	pub static TRADES: core::cell::RefCell<Vec<(ListingId, Balance)>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// Records the trades the market reports.
+pub struct TradeRecorder;
+impl pallet_allspark_content::OnTrade<Balance> for TradeRecorder {
+	fn on_trade(listing: ListingId, value: Balance) {
+		TRADES.with(|t| t.borrow_mut().push((listing, value)));
+	}
+}
+
+/// The trades reported so far.
+pub fn reported_trades() -> Vec<(ListingId, Balance)> {
+	TRADES.with(|t| t.borrow().clone())
 }
 
 /// Benchmark setup in the mock.

@@ -10,7 +10,7 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Preservation, Provenance, Restriction},
 	},
 };
-use pallet_allspark_content::LicenceTerms;
+use pallet_allspark_content::{LicenceTerms, OnTrade};
 use pallet_allspark_token::ChargeKind;
 use sp_runtime::{
 	traits::{CheckedAdd, Saturating, Zero},
@@ -153,6 +153,7 @@ impl<T: Config> Settlement<T> {
 			commission,
 			co_creators,
 		});
+		T::OnTrade::on_trade(self.listing, self.value);
 		if let Some((buyer, units)) = self.grant.take() {
 			self.grant_right(&buyer, units)?;
 		}

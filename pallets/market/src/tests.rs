@@ -124,6 +124,8 @@ mod limit_orders {
 			let licence = Licences::<Test>::get(BOB, (l, PERSONAL)).unwrap();
 			assert_eq!(licence.expires_at, Some(1 + LICENCE_BLOCKS));
 			assert!(Market::licence(BOB, l, PERSONAL).unwrap().valid);
+			// The settlement reported the call's trades once, with their whole value.
+			assert_eq!(reported_trades(), vec![(l, value)]);
 		});
 	}
 

@@ -83,6 +83,8 @@ impl pallet_allspark_market::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Content = Content;
 	type ServiceCharge = Token;
+	/// Trades count towards the evaluation pallet's era rewards.
+	type OnTrade = crate::Evaluation;
 	/// 64 prices a side: the ladder is 1 KiB at most.
 	type MaxPriceLevels = ConstU32<64>;
 	type MaxFillsPerCall = ConstU32<128>;

@@ -2,6 +2,7 @@
 
 pub mod consensus;
 pub mod content;
+pub mod evaluation;
 pub mod governance;
 pub mod market;
 pub mod monetary;

@@ -1,0 +1,48 @@
+//! Staked content evaluation (`pallet_allspark_evaluation`).
+
+use crate::{AccountId, Balances, Content, Runtime, RuntimeEvent, RuntimeHoldReason, Token};
+use frame_support::{parameter_types, traits::ConstU32};
+use pallet_allspark_token::Pot;
+
+parameter_types! {
+	/// Rounds' rewards come from, and slashes go to, the evaluation-reward pot.
+	pub EvaluationRewardPot: AccountId = Token::pot_account(Pot::EvaluationRewards);
+	/// Era rewards come from the community-incentive pot.
+	pub CommunityIncentivePot: AccountId = Token::pot_account(Pot::CommunityIncentives);
+}
+
+/// The parameters themselves (phases, stakes, slashes, eras) are genesis state set by
+/// governance (`set_params`): see `genesis_config_presets.rs`.
+impl pallet_allspark_evaluation::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Content = Content;
+	type ServiceCharge = Token;
+	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
+	type RewardPot = EvaluationRewardPot;
+	type IncentivePot = CommunityIncentivePot;
+	type MaxEvaluators = ConstU32<64>;
+	type MaxHistory = ConstU32<16>;
+	type MaxRoundsEndingPerBlock = ConstU32<16>;
+	/// One round of 64 evaluators a block (with this machine's debug-host weights, under a tenth
+	/// of a block); a backlog is finalised by anyone with `finalise_round`.
+	type MaxFinalisationsPerBlock = ConstU32<1>;
+	type MaxPayoutsPerBlock = ConstU32<8>;
+	/// The content pallet's most revenue shares.
+	type MaxRevenueShares = <Runtime as pallet_allspark_content::Config>::MaxCoCreators;
+	type WeightInfo = pallet_allspark_evaluation::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::configs::market::MarketBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_allspark_evaluation::BenchmarkHelper<AccountId> for crate::configs::market::MarketBenchmarkHelper {
+	fn create_listing(owner: &AccountId, shares: u32) -> pallet_allspark_content::ListingId {
+		<Self as pallet_allspark_market::BenchmarkHelper<AccountId>>::create_listing(owner, shares)
+	}
+	fn configure_service_charge() {
+		<Self as pallet_allspark_market::BenchmarkHelper<AccountId>>::configure_service_charge()
+	}
+}
+
