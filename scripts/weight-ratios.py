@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Print the market's weights as ratios to `transfer_keep_alive`'s, both read from generated
+"""Print the market's (and the evaluation pallet's) weights as ratios to `transfer_keep_alive`'s, both read from generated
 weights files (ref time with RocksDB read/write costs, the runtime's `DbWeight`).
 
-usage: weight-ratios.py <pallet_balances weights.rs> <market weights.rs>
+usage: weight-ratios.py <pallet_balances weights.rs> <market weights.rs> [<evaluation weights.rs>]
 """
 import re
 import sys
@@ -71,3 +71,19 @@ fill = per_component(market["place_order"], "f")
 # Normal dispatch: 75 % of a 2-second block's ref time (runtime/src/configs/system.rs).
 normal = 0.75 * 2_000_000_000_000
 print(f"fills per block (normal class, 75 % of 2 s): {int(normal // fill)}")
+
+# The evaluation pallet's weights, when its file is given too.
+if len(sys.argv) > 3:
+    evaluation = functions(sys.argv[3])
+    print(f"{'evaluation weight':44} {'µs':>10} {'× transfer':>11}")
+    rows = [
+        ("open_round", weight(evaluation["open_round"])),
+        ("commit", weight(evaluation["commit"])),
+        ("reveal", weight(evaluation["reveal"])),
+        ("finalise_round, each evaluator (slope in e)", per_component(evaluation["finalise_round"], "e")),
+        ("finalise_round, 64 evaluators", weight(evaluation["finalise_round"], e=64)),
+        ("pay_era_listing, each share (slope in s)", per_component(evaluation["pay_era_listing"], "s")),
+        ("pay_era_listing, 16 shares", weight(evaluation["pay_era_listing"], s=16)),
+    ]
+    for name, w in rows:
+        print(f"{name:44} {w / 1e6:>10.1f} {w / transfer:>11.2f}")

@@ -15,10 +15,14 @@
 // /root/.cache/allspark-target/debug/wbuild/allspark-runtime/allspark_runtime.wasm
 // --genesis-builder-preset
 // development
-// --pallet
+// --pallets
+// pallet_balances
+// pallet_allspark_market
 // pallet_allspark_evaluation
 // --extrinsic
 // *
+// --exclude-extrinsics
+// pallet_balances::transfer_allow_death,pallet_balances::force_transfer,pallet_balances::transfer_all,pallet_balances::force_unreserve,pallet_balances::upgrade_accounts,pallet_balances::force_set_balance_creating,pallet_balances::force_set_balance_killing,pallet_balances::force_adjust_total_issuance,pallet_balances::burn_allow_death,pallet_balances::burn_keep_alive
 // --steps
 // 10
 // --repeat
@@ -28,7 +32,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// pallets/evaluation/src/weights.rs
+// /tmp/tmp.KuCc6DNDOf
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -61,7 +65,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Evaluation::NextRoundId` (r:1 w:1)
 	/// Proof: `Evaluation::NextRoundId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Evaluation::Ending` (r:8 w:1)
-	/// Proof: `Evaluation::Ending` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Proof: `Evaluation::Ending` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Rates` (r:1 w:0)
 	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Split` (r:1 w:0)
@@ -74,11 +78,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Evaluation::Rounds` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn open_round() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1994`
-		//  Estimated: `21918`
-		// Minimum execution time: 2_316_277_000 picoseconds.
-		Weight::from_parts(2_429_046_000, 0)
-			.saturating_add(Weight::from_parts(0, 21918))
+		//  Measured:  `1930`
+		//  Estimated: `21406`
+		// Minimum execution time: 2_363_308_000 picoseconds.
+		Weight::from_parts(2_498_679_000, 0)
+			.saturating_add(Weight::from_parts(0, 21406))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -98,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2725`
 		//  Estimated: `4414`
-		// Minimum execution time: 2_017_824_000 picoseconds.
-		Weight::from_parts(2_186_434_000, 0)
+		// Minimum execution time: 2_026_426_000 picoseconds.
+		Weight::from_parts(2_117_351_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -112,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1009`
 		//  Estimated: `3575`
-		// Minimum execution time: 545_291_000 picoseconds.
-		Weight::from_parts(582_497_000, 0)
+		// Minimum execution time: 593_033_000 picoseconds.
+		Weight::from_parts(614_785_000, 0)
 			.saturating_add(Weight::from_parts(0, 3575))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -121,7 +125,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Evaluation::Rounds` (r:1 w:1)
 	/// Proof: `Evaluation::Rounds` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Evaluation::Ending` (r:1 w:1)
-	/// Proof: `Evaluation::Ending` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
+	/// Proof: `Evaluation::Ending` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Evaluation::Parameters` (r:1 w:0)
 	/// Proof: `Evaluation::Parameters` (`max_values`: Some(1), `max_size`: Some(58), added: 553, mode: `MaxEncodedLen`)
 	/// Storage: `Evaluation::Commitments` (r:65 w:64)
@@ -141,10 +145,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `902 + e * (260 ±0)`
 		//  Estimated: `3696 + e * (2603 ±0)`
-		// Minimum execution time: 2_699_688_000 picoseconds.
-		Weight::from_parts(1_102_997_400, 0)
+		// Minimum execution time: 2_789_823_000 picoseconds.
+		Weight::from_parts(834_023_435, 0)
 			.saturating_add(Weight::from_parts(0, 3696))
-			.saturating_add(Weight::from_parts(2_029_196_144, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(2_001_302_576, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -157,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 99_949_000 picoseconds.
-		Weight::from_parts(110_885_000, 0)
+		// Minimum execution time: 104_486_000 picoseconds.
+		Weight::from_parts(119_237_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -170,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `231`
 		//  Estimated: `3593`
-		// Minimum execution time: 304_453_000 picoseconds.
-		Weight::from_parts(325_544_000, 0)
+		// Minimum execution time: 307_267_000 picoseconds.
+		Weight::from_parts(334_048_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -191,10 +195,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `687 + s * (56 ±0)`
 		//  Estimated: `6028 + s * (2603 ±0)`
-		// Minimum execution time: 1_478_450_000 picoseconds.
-		Weight::from_parts(602_226_978, 0)
+		// Minimum execution time: 1_503_729_000 picoseconds.
+		Weight::from_parts(654_689_466, 0)
 			.saturating_add(Weight::from_parts(0, 6028))
-			.saturating_add(Weight::from_parts(952_884_602, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(958_664_579, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -206,27 +210,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn open_round() -> Weight {
-		Weight::from_parts(2_429_046_000, 0)
-			.saturating_add(Weight::from_parts(0, 21918))
+		Weight::from_parts(2_498_679_000, 0)
+			.saturating_add(Weight::from_parts(0, 21406))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(2_186_434_000, 0)
+		Weight::from_parts(2_117_351_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reveal() -> Weight {
-		Weight::from_parts(582_497_000, 0)
+		Weight::from_parts(614_785_000, 0)
 			.saturating_add(Weight::from_parts(0, 3575))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn finalise_round(e: u32, ) -> Weight {
-		Weight::from_parts(1_102_997_400, 0)
+		Weight::from_parts(834_023_435, 0)
 			.saturating_add(Weight::from_parts(0, 3696))
-			.saturating_add(Weight::from_parts(2_029_196_144, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(2_001_302_576, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -234,20 +238,20 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(e.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(110_885_000, 0)
+		Weight::from_parts(119_237_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn start_era_payout() -> Weight {
-		Weight::from_parts(325_544_000, 0)
+		Weight::from_parts(334_048_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn pay_era_listing(s: u32, ) -> Weight {
-		Weight::from_parts(602_226_978, 0)
+		Weight::from_parts(654_689_466, 0)
 			.saturating_add(Weight::from_parts(0, 6028))
-			.saturating_add(Weight::from_parts(952_884_602, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(958_664_579, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))

@@ -18,6 +18,7 @@
 // --pallets
 // pallet_balances
 // pallet_allspark_market
+// pallet_allspark_evaluation
 // --extrinsic
 // *
 // --exclude-extrinsics
@@ -31,7 +32,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.umCs8Lq3ze
+// /tmp/tmp.KuCc6DNDOf
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -74,7 +75,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Market::Orders` (r:128 w:129)
 	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:128 w:128)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:274 w:274)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Licences` (r:256 w:128)
@@ -83,6 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Token::Split` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Token::BurnedTotal` (r:1 w:1)
 	/// Proof: `Token::BurnedTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Evaluation::Scores` (r:1 w:0)
+	/// Proof: `Evaluation::Scores` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
 	/// Storage: `Market::ExpiryQueue` (r:8 w:1)
 	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	/// Storage: `Market::AccountOrders` (r:0 w:129)
@@ -90,13 +93,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `f` is `[0, 128]`.
 	fn place_order(f: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10212 + f * (552 ±0)`
-		//  Estimated: `47844 + f * (5206 ±2)`
-		// Minimum execution time: 1_357_681_000 picoseconds.
-		Weight::from_parts(14_858_875_987, 0)
+		//  Measured:  `10255 + f * (552 ±0)`
+		//  Estimated: `47844 + f * (5206 ±0)`
+		// Minimum execution time: 1_435_947_000 picoseconds.
+		Weight::from_parts(16_984_934_913, 0)
 			.saturating_add(Weight::from_parts(0, 47844))
-			.saturating_add(Weight::from_parts(2_611_802_620, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(41_u64))
+			.saturating_add(Weight::from_parts(2_679_126_277, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(42_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(33_u64))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(f.into())))
@@ -111,7 +114,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Market::NextOrderId` (r:1 w:1)
 	/// Proof: `Market::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Ladders` (r:2 w:1)
@@ -128,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6679`
 		//  Estimated: `39334`
-		// Minimum execution time: 2_672_417_000 picoseconds.
-		Weight::from_parts(2_774_680_000, 0)
+		// Minimum execution time: 2_687_901_000 picoseconds.
+		Weight::from_parts(2_813_828_000, 0)
 			.saturating_add(Weight::from_parts(0, 39334))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -141,15 +144,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Market::AccountOrders` (r:0 w:1)
 	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `971`
 		//  Estimated: `8817`
-		// Minimum execution time: 1_528_505_000 picoseconds.
-		Weight::from_parts(1_574_704_000, 0)
+		// Minimum execution time: 1_570_337_000 picoseconds.
+		Weight::from_parts(1_672_430_000, 0)
 			.saturating_add(Weight::from_parts(0, 8817))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -170,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3773`
 		//  Estimated: `44127`
-		// Minimum execution time: 915_723_000 picoseconds.
-		Weight::from_parts(949_143_000, 0)
+		// Minimum execution time: 941_661_000 picoseconds.
+		Weight::from_parts(1_023_784_000, 0)
 			.saturating_add(Weight::from_parts(0, 44127))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -185,21 +188,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:20 w:20)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Rates` (r:1 w:0)
 	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Split` (r:1 w:0)
 	/// Proof: `Token::Split` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Token::BurnedTotal` (r:1 w:1)
 	/// Proof: `Token::BurnedTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Evaluation::Scores` (r:1 w:0)
+	/// Proof: `Evaluation::Scores` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
 	fn buy_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2327`
+		//  Measured:  `2370`
 		//  Estimated: `53050`
-		// Minimum execution time: 20_480_022_000 picoseconds.
-		Weight::from_parts(20_624_487_000, 0)
+		// Minimum execution time: 21_158_893_000 picoseconds.
+		Weight::from_parts(21_394_023_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(T::DbWeight::get().reads(28_u64))
+			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().writes(24_u64))
 	}
 	/// Storage: `Market::Offers` (r:1 w:1)
@@ -211,15 +216,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Market::ExpiryQueue` (r:8 w:1)
 	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	fn bid() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4406`
 		//  Estimated: `39334`
-		// Minimum execution time: 2_960_797_000 picoseconds.
-		Weight::from_parts(3_064_411_000, 0)
+		// Minimum execution time: 3_081_557_000 picoseconds.
+		Weight::from_parts(3_213_213_000, 0)
 			.saturating_add(Weight::from_parts(0, 39334))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -232,8 +237,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `292`
 		//  Estimated: `3654`
-		// Minimum execution time: 277_063_000 picoseconds.
-		Weight::from_parts(288_790_000, 0)
+		// Minimum execution time: 279_906_000 picoseconds.
+		Weight::from_parts(301_709_000, 0)
 			.saturating_add(Weight::from_parts(0, 3654))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -243,7 +248,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Content::Listings` (r:1 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:20 w:20)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Licences` (r:2 w:1)
@@ -254,16 +259,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Token::Split` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Token::BurnedTotal` (r:1 w:1)
 	/// Proof: `Token::BurnedTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Evaluation::Scores` (r:1 w:0)
+	/// Proof: `Evaluation::Scores` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
 	/// Storage: `Market::ListingOffers` (r:0 w:1)
 	/// Proof: `Market::ListingOffers` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn settle_auction() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2583`
+		//  Measured:  `2626`
 		//  Estimated: `53050`
-		// Minimum execution time: 19_527_284_000 picoseconds.
-		Weight::from_parts(19_672_821_000, 0)
+		// Minimum execution time: 20_078_504_000 picoseconds.
+		Weight::from_parts(20_614_242_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(T::DbWeight::get().reads(28_u64))
+			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().writes(25_u64))
 	}
 	/// Storage: `Token::Rates` (r:1 w:0)
@@ -271,7 +278,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Market::NextRequestId` (r:1 w:1)
 	/// Proof: `Market::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::ExpiryQueue` (r:9 w:1)
@@ -284,8 +291,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3063`
 		//  Estimated: `44127`
-		// Minimum execution time: 1_813_629_000 picoseconds.
-		Weight::from_parts(1_886_037_000, 0)
+		// Minimum execution time: 1_894_670_000 picoseconds.
+		Weight::from_parts(2_010_172_000, 0)
 			.saturating_add(Weight::from_parts(0, 44127))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -302,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1321`
 		//  Estimated: `4414`
-		// Minimum execution time: 573_834_000 picoseconds.
-		Weight::from_parts(586_192_000, 0)
+		// Minimum execution time: 597_479_000 picoseconds.
+		Weight::from_parts(656_587_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -315,7 +322,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Content::Listings` (r:1 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:19 w:19)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Rates` (r:1 w:0)
@@ -324,6 +331,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Token::Split` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Token::BurnedTotal` (r:1 w:1)
 	/// Proof: `Token::BurnedTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Evaluation::Scores` (r:1 w:0)
+	/// Proof: `Evaluation::Scores` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Licences` (r:1 w:1)
 	/// Proof: `Market::Licences` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
 	/// Storage: `Market::CategoryRequests` (r:0 w:1)
@@ -331,13 +340,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[1, 32]`.
 	fn accept_proposal(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2357 + p * (48 ±0)`
+		//  Measured:  `2400 + p * (48 ±0)`
 		//  Estimated: `50447 + p * (2559 ±0)`
-		// Minimum execution time: 19_282_900_000 picoseconds.
-		Weight::from_parts(19_450_606_137, 0)
+		// Minimum execution time: 19_993_689_000 picoseconds.
+		Weight::from_parts(20_309_524_269, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
-			.saturating_add(Weight::from_parts(9_150_334, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(26_u64))
+			.saturating_add(Weight::from_parts(16_488_036, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(24_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
@@ -348,7 +357,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Proposals` (r:32 w:32)
 	/// Proof: `Market::Proposals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Market::CategoryRequests` (r:0 w:1)
@@ -358,10 +367,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `636 + p * (48 ±0)`
 		//  Estimated: `3593 + p * (2559 ±0)`
-		// Minimum execution time: 1_195_189_000 picoseconds.
-		Weight::from_parts(1_263_768_372, 0)
+		// Minimum execution time: 1_248_378_000 picoseconds.
+		Weight::from_parts(1_381_426_198, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
-			.saturating_add(Weight::from_parts(11_158_946, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(12_463_066, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -372,15 +381,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::ExpiryCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Market::ExpiryQueue` (r:1 w:1)
 	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Offers` (r:31 w:31)
+	/// Storage: `Market::Offers` (r:15 w:15)
 	/// Proof: `Market::Offers` (`max_values`: None, `max_size`: Some(189), added: 2664, mode: `MaxEncodedLen`)
 	/// Storage: `Content::Listings` (r:1 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:31 w:31)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:50 w:50)
+	/// Storage: `Balances::Holds` (r:15 w:15)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:34 w:34)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Licences` (r:32 w:31)
+	/// Storage: `Market::Licences` (r:16 w:15)
 	/// Proof: `Market::Licences` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Rates` (r:1 w:0)
 	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
@@ -388,21 +397,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Token::Split` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Token::BurnedTotal` (r:1 w:1)
 	/// Proof: `Token::BurnedTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Market::ListingOffers` (r:0 w:31)
+	/// Storage: `Evaluation::Scores` (r:1 w:0)
+	/// Proof: `Evaluation::Scores` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Storage: `Market::ListingOffers` (r:0 w:15)
 	/// Proof: `Market::ListingOffers` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 32]`.
+	/// The range of component `n` is `[1, 16]`.
 	fn on_initialize_cleanup(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1971 + n * (356 ±0)`
+		//  Measured:  `1956 + n * (367 ±0)`
 		//  Estimated: `47844 + n * (2603 ±0)`
-		// Minimum execution time: 176_042_000 picoseconds.
-		Weight::from_parts(177_715_000, 0)
+		// Minimum execution time: 193_628_000 picoseconds.
+		Weight::from_parts(199_176_000, 0)
 			.saturating_add(Weight::from_parts(0, 47844))
-			.saturating_add(Weight::from_parts(16_585_050_057, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(16_701_021_098, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 }
@@ -410,83 +421,83 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn place_order(f: u32, ) -> Weight {
-		Weight::from_parts(14_858_875_987, 0)
+		Weight::from_parts(16_984_934_913, 0)
 			.saturating_add(Weight::from_parts(0, 47844))
-			.saturating_add(Weight::from_parts(2_611_802_620, 0).saturating_mul(f.into()))
-			.saturating_add(RocksDbWeight::get().reads(41_u64))
+			.saturating_add(Weight::from_parts(2_679_126_277, 0).saturating_mul(f.into()))
+			.saturating_add(RocksDbWeight::get().reads(42_u64))
 			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(f.into())))
 			.saturating_add(RocksDbWeight::get().writes(33_u64))
 			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(f.into()))
 	}
 	fn place_resting_order() -> Weight {
-		Weight::from_parts(2_774_680_000, 0)
+		Weight::from_parts(2_813_828_000, 0)
 			.saturating_add(Weight::from_parts(0, 39334))
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(1_574_704_000, 0)
+		Weight::from_parts(1_672_430_000, 0)
 			.saturating_add(Weight::from_parts(0, 8817))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn create_offer() -> Weight {
-		Weight::from_parts(949_143_000, 0)
+		Weight::from_parts(1_023_784_000, 0)
 			.saturating_add(Weight::from_parts(0, 44127))
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn buy_offer() -> Weight {
-		Weight::from_parts(20_624_487_000, 0)
+		Weight::from_parts(21_394_023_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(RocksDbWeight::get().reads(28_u64))
+			.saturating_add(RocksDbWeight::get().reads(29_u64))
 			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
 	fn bid() -> Weight {
-		Weight::from_parts(3_064_411_000, 0)
+		Weight::from_parts(3_213_213_000, 0)
 			.saturating_add(Weight::from_parts(0, 39334))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel_offer() -> Weight {
-		Weight::from_parts(288_790_000, 0)
+		Weight::from_parts(301_709_000, 0)
 			.saturating_add(Weight::from_parts(0, 3654))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn settle_auction() -> Weight {
-		Weight::from_parts(19_672_821_000, 0)
+		Weight::from_parts(20_614_242_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(RocksDbWeight::get().reads(28_u64))
+			.saturating_add(RocksDbWeight::get().reads(29_u64))
 			.saturating_add(RocksDbWeight::get().writes(25_u64))
 	}
 	fn post_request() -> Weight {
-		Weight::from_parts(1_886_037_000, 0)
+		Weight::from_parts(2_010_172_000, 0)
 			.saturating_add(Weight::from_parts(0, 44127))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(586_192_000, 0)
+		Weight::from_parts(656_587_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn accept_proposal(p: u32, ) -> Weight {
-		Weight::from_parts(19_450_606_137, 0)
+		Weight::from_parts(20_309_524_269, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
-			.saturating_add(Weight::from_parts(9_150_334, 0).saturating_mul(p.into()))
-			.saturating_add(RocksDbWeight::get().reads(26_u64))
+			.saturating_add(Weight::from_parts(16_488_036, 0).saturating_mul(p.into()))
+			.saturating_add(RocksDbWeight::get().reads(27_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(24_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(p.into()))
 	}
 	fn cancel_request(p: u32, ) -> Weight {
-		Weight::from_parts(1_263_768_372, 0)
+		Weight::from_parts(1_381_426_198, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
-			.saturating_add(Weight::from_parts(11_158_946, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(12_463_066, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -494,13 +505,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(p.into()))
 	}
 	fn on_initialize_cleanup(n: u32, ) -> Weight {
-		Weight::from_parts(177_715_000, 0)
+		Weight::from_parts(199_176_000, 0)
 			.saturating_add(Weight::from_parts(0, 47844))
-			.saturating_add(Weight::from_parts(16_585_050_057, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(16_701_021_098, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
-			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
-			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 }
