@@ -72,11 +72,10 @@ impl<T: Config> Pallet<T> {
 			while done < T::MaxFinalisationsPerBlock::get() && !queue.is_empty() {
 				let id = queue.remove(0);
 				done += 1;
-				let evaluators = Rounds::<T>::get(id).map(|r| r.evaluators).unwrap_or(0);
-				weight.saturating_accrue(T::WeightInfo::finalise_round(evaluators));
 				// A round in the queue is open and its reveal phase is over; were it ever not,
 				// it is dropped from the queue and nothing else changes.
-				let _ = Self::do_finalise(id);
+				let evaluators = Self::do_finalise(id).unwrap_or(0);
+				weight.saturating_accrue(T::WeightInfo::finalise_round(evaluators));
 			}
 			weight.saturating_accrue(db.writes(1));
 			if queue.is_empty() {
@@ -104,13 +103,12 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		});
-		Self::do_finalise(id)?;
-		Ok(round.evaluators)
+		Self::do_finalise(id)
 	}
 
 	/// Finalise round `id` (already out of its queue): settle every stake, pay the coherent
-	/// evaluators, record the score and the track records.
-	pub(crate) fn do_finalise(id: RoundId) -> DispatchResult {
+	/// evaluators, record the score and the track records. Returns its number of evaluators.
+	pub(crate) fn do_finalise(id: RoundId) -> Result<u32, DispatchError> {
 		let params = Self::params()?;
 		let round = Rounds::<T>::take(id).ok_or(Error::<T>::RoundNotFound)?;
 		OpenRound::<T>::remove(round.listing);
@@ -233,7 +231,7 @@ impl<T: Config> Pallet<T> {
 				slashed: slashed_total,
 			}),
 		}
-		Ok(())
+		Ok(round.evaluators)
 	}
 
 	/// Take `slash` of `who`'s held `stake` into the evaluation-reward pot and release the rest.

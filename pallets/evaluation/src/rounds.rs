@@ -110,10 +110,6 @@ impl<T: Config> Pallet<T> {
 				!T::Content::revenue_shares(round.listing).iter().any(|(c, _)| *c == who),
 			Error::<T>::ConflictOfInterest
 		);
-		ensure!(
-			T::Currency::can_hold(&HoldReason::Stake.into(), &who, stake),
-			Error::<T>::InsufficientBalance
-		);
 		T::Currency::hold(&HoldReason::Stake.into(), &who, stake)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 
