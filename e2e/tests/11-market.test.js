@@ -1,8 +1,9 @@
 // The trade market on the real node, as creators, buyers and distributors using polkadot.js
 // would trade: a creator sells personal licences into two resting bids, and the crossing order
-// fills the better price first, then the older, partly; each buyer holds exactly the licences it
-// paid for, the creator is paid the value less the service charge, the escrow left is what the
-// remainder needs, and the book (`market_book`) shows that remainder. Refused orders fail with
+// fills the better price first, then the older, partly; the block's end settles each filled bid
+// as its own trade: each buyer holds exactly the licences it paid for, the creator is paid the
+// value less each trade's service charge, the escrow left is what the remainder needs, and the
+// book (`market_book`) shows that remainder. Refused orders fail with
 // the pallet's named errors and change nothing. An English auction settles itself in the block it
 // ends (after the bids extended it), paying the creator and releasing the outbid escrow. A buyer's
 // request is answered with a proposal and accepted. A distributor who bought a distribution right
@@ -218,21 +219,36 @@ describe('trade market', () => {
       { order: bobOrder, taker, buyer: bob.address, seller: alice.address, price: 9n * ASK, quantity: 2, remaining: 0 },
       { order: charlieOrder, taker, buyer: charlie.address, seller: alice.address, price: 8n * ASK, quantity: 2, remaining: 1 },
     ]);
-    const value = 2n * 9n * ASK + 2n * 8n * ASK;
-    const t = settled(r.events, { listing: solo, value });
-    assert.equal(t.quantity.toNumber(), 4);
-    // The seller paid the charge, divided by the token pallet.
-    const split = all(r.events, 'token', 'ChargeSplit').filter((d) => d.payer.isSome);
-    assert.equal(split.length, 1);
-    assert.equal(split[0].payer.unwrap().toString(), alice.address);
-    assert.equal(split[0].total.toBigInt(), chargeOf(value));
+    // A fill only records the trade on the resting bid; the block's end (`on_idle`) settles
+    // each filled bid as its own trade, oldest first: Bob's 18 ASK, then Charlie's 16 ASK.
+    const end = b.records.filter(({ phase }) => phase.isFinalization);
+    const orders = all(end, 'market', 'OrderSettled').map((s) => [
+      s.order.toNumber(), s.owner.toString(), s.quantity.toNumber(), s.value.toBigInt(), s.closed.isTrue,
+    ]);
+    assert.deepEqual(orders, [
+      [bobOrder, bob.address, 2, 18n * ASK, true],
+      [charlieOrder, charlie.address, 2, 16n * ASK, false],
+    ]);
+    const values = [18n * ASK, 16n * ASK];
+    const value = values[0] + values[1];
+    const trades = all(end, 'market', 'TradeSettled');
+    assert.deepEqual(trades.map((t) => [t.listing.toNumber(), t.seller.toString(), t.quantity.toNumber(),
+      t.value.toBigInt(), t.charge.toBigInt(), t.commission.toBigInt(), t.coCreators.toBigInt()]), [
+      [solo, alice.address, 2, values[0], chargeOf(values[0]), 0n, 0n],
+      [solo, alice.address, 2, values[1], chargeOf(values[1]), 0n, 0n],
+    ]);
+    const charges = chargeOf(values[0]) + chargeOf(values[1]);
+    // The seller paid each trade's charge, divided by the token pallet.
+    const split = all(end, 'token', 'ChargeSplit').filter((d) => d.payer.isSome);
+    assert.deepEqual(split.map((d) => [d.payer.unwrap().toString(), d.total.toBigInt()]),
+      values.map((v) => [alice.address, chargeOf(v)]));
 
     // The sell filled completely: nothing of it rests.
     assert.equal(all(r.events, 'market', 'OrderRemoved').length, 0);
     assert.deepEqual(await rpc(node.rpcPort, 'market_ordersOf', [alice.address, null, 100, r.blockHash]), []);
 
-    // Alice received the value less the charge (no co-creators on this work).
-    assert.equal(await gained(alice.address, b), value - chargeOf(value));
+    // Alice received the value less the charges (no co-creators on this work).
+    assert.equal(await gained(alice.address, b), value - charges);
     // The buyers paid out of their escrow: their free balances did not move.
     assert.equal(await gained(bob.address, b), 0n);
     assert.equal(await gained(charlie.address, b), 0n);
@@ -240,7 +256,7 @@ describe('trade market', () => {
     assert.equal(await escrow(charlie.address, r.blockHash), 8n * ASK, 'the remaining unit stays held');
 
     // Each buyer holds the licences it bought, valid for the listing's duration.
-    const granted = all(r.events, 'market', 'RightGranted')
+    const granted = all(end, 'market', 'RightGranted')
       .map((g) => [g.who.toString(), g.units.toNumber(), g.expiresAt.unwrap().toNumber()]);
     assert.deepEqual(granted.sort(), [
       [bob.address, 2, b.number + LICENCE_DURATION],

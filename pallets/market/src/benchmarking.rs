@@ -1,13 +1,12 @@
 //! Benchmarks of the market pallet at worst-case setups: listings with the most co-creators,
-//! every buyer referred by its own distributor, full expiry queues, full price ladders, and the
-//! most fills (each against a different buyer) per call.
+//! every buyer referred by its own distributor, full price ladders, and the most fills (each
+//! against a different resting order, on as many price levels as the book takes) per call.
 
 use super::*;
 use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{fungible::{Inspect, Mutate}, Get, Hooks},
-	BoundedVec,
 };
 use frame_system::RawOrigin;
 use pallet_allspark_content::Category;
@@ -46,20 +45,6 @@ fn distributor<T: Config>(listing: ListingId, i: u32) -> T::AccountId {
 	who
 }
 
-/// Fill the expiry queue at `at` and the blocks after it that `schedule` would try, but the
-/// last: the next entry lands in the last block tried.
-fn fill_expiry_queue<T: Config>(at: BlockNumberOf<T>) {
-	let full: BoundedVec<Expiring, T::MaxExpiriesPerBlock> = BoundedVec::truncate_from(vec![
-		Expiring::Order(OrderId::max_value());
-		T::MaxExpiriesPerBlock::get() as usize
-	]);
-	let mut block = at;
-	for _ in 0..8 {
-		ExpiryQueue::<T>::insert(block, full.clone());
-		block = block.saturating_add(One::one());
-	}
-}
-
 fn now<T: Config>() -> BlockNumberOf<T> {
 	frame_system::Pallet::<T>::block_number()
 }
@@ -74,10 +59,11 @@ mod benchmarks {
 	use super::*;
 
 	/// The owner sells `f + 1` units into `f` resting bids of `f` different buyers, each referred
-	/// by its own distributor, spread over as many price levels as the book takes; the last unit
-	/// rests, opening a new level at the front of a sell ladder one short of full.
+	/// by its own distributor (so each fill checks the charge and commission it will owe),
+	/// spread over as many price levels as the book takes; each bid is queued for settlement;
+	/// the last unit rests, opening a new level at the front of a sell ladder one short of full.
 	#[benchmark]
-	fn place_order(f: Linear<0, { T::MaxFillsPerCall::get() }>) {
+	fn place_sell_order(f: Linear<0, { T::MaxFillsPerCall::get() }>) {
 		let (owner, listing) = setup_listing::<T>();
 		let levels = T::MaxPriceLevels::get();
 		let base = unit::<T>().saturating_mul(1_000u32.into());
@@ -103,10 +89,9 @@ mod benchmarks {
 			Pallet::<T>::do_place_order(owner.clone(), listing, PERSONAL, Side::Sell, price, 1, None, false, None)
 				.expect("an ask rests");
 		}
-		fill_expiry_queue::<T>(expiry::<T>());
 
 		#[extrinsic_call]
-		_(
+		place_order(
 			RawOrigin::Signed(owner.clone()),
 			listing,
 			PERSONAL,
@@ -120,6 +105,49 @@ mod benchmarks {
 
 		assert!(Levels::<T>::iter().filter(|(k, _)| k.2 == Side::Buy).next().is_none());
 		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Sell)).len() as u32, levels);
+		assert_eq!(PendingFills::<T>::get(listing), f);
+	}
+
+	/// A referred buyer buys `f + 1` units from `f` resting asks of the owner, spread over as
+	/// many price levels as the book takes (each ask, emptied, is queued for removal), and pays
+	/// for them at once: the service charge, the distributor and the most co-creators. The
+	/// last unit rests, opening a new level at the front of a bid ladder one short of full.
+	#[benchmark]
+	fn place_buy_order(f: Linear<0, { T::MaxFillsPerCall::get() }>) {
+		let (owner, listing) = setup_listing::<T>();
+		let levels = T::MaxPriceLevels::get();
+		let base = unit::<T>().saturating_mul(1_000u32.into());
+		for i in 0..f {
+			let price = base.saturating_add(unit::<T>().saturating_mul((i % levels).into()));
+			Pallet::<T>::do_place_order(owner.clone(), listing, PERSONAL, Side::Sell, price, 1, None, false, None)
+				.expect("an ask rests");
+		}
+		for i in 1..levels {
+			let buyer = funded::<T>("bidder", i);
+			let price = unit::<T>().saturating_mul(500u32.into()).saturating_sub(unit::<T>().saturating_mul(i.into()));
+			Pallet::<T>::do_place_order(buyer, listing, PERSONAL, Side::Buy, price, 1, None, false, None)
+				.expect("a bid rests");
+		}
+		let buyer = funded::<T>("buyer", 0);
+		let referrer = distributor::<T>(listing, 0);
+		let limit = base.saturating_add(unit::<T>().saturating_mul(levels.into()));
+
+		#[extrinsic_call]
+		place_order(
+			RawOrigin::Signed(buyer.clone()),
+			listing,
+			PERSONAL,
+			Side::Buy,
+			limit,
+			f + 1,
+			None,
+			false,
+			Some(referrer),
+		);
+
+		assert!(Ladders::<T>::get((listing, PERSONAL, Side::Sell)).is_empty());
+		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Buy)).first(), Some(&limit));
+		assert_eq!(Licences::<T>::get(&buyer, (listing, PERSONAL)).map(|l| l.units), (f > 0).then_some(f));
 	}
 
 	/// A buy order that crosses nothing: it holds its escrow and opens a new price level at the
@@ -134,7 +162,6 @@ mod benchmarks {
 			Pallet::<T>::do_place_order(buyer, listing, PERSONAL, Side::Buy, price, 1, None, false, None)
 				.expect("a bid rests");
 		}
-		fill_expiry_queue::<T>(expiry::<T>());
 		let buyer = funded::<T>("buyer", 0);
 		let referrer = distributor::<T>(listing, 0);
 		let price = base.saturating_mul(2u32.into());
@@ -176,12 +203,33 @@ mod benchmarks {
 		assert!(Orders::<T>::get(middle).is_none());
 	}
 
+	/// Settle a filled buy order of a referred buyer: the escrow pays the owner, who pays the
+	/// service charge, the distributor and the most co-creators; the buyer is granted the units
+	/// and the order, with nothing left open, is removed.
+	#[benchmark]
+	fn settle_order() {
+		let (owner, listing) = setup_listing::<T>();
+		let buyer = funded::<T>("buyer", 0);
+		let referrer = distributor::<T>(listing, 0);
+		let price = unit::<T>().saturating_mul(10u32.into());
+		let id = NextOrderId::<T>::get();
+		Pallet::<T>::do_place_order(buyer.clone(), listing, PERSONAL, Side::Buy, price, 5, None, false, Some(referrer))
+			.expect("a bid rests");
+		Pallet::<T>::do_place_order(owner, listing, PERSONAL, Side::Sell, price, 5, None, false, None)
+			.expect("it fills");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer.clone()), id);
+
+		assert!(Orders::<T>::get(id).is_none());
+		assert_eq!(Licences::<T>::get(&buyer, (listing, PERSONAL)).map(|l| l.units), Some(5));
+	}
+
 	/// A Dutch auction, scheduled behind a full expiry queue.
 	#[benchmark]
 	fn create_offer() {
 		let (owner, listing) = setup_listing::<T>();
 		let end = expiry::<T>();
-		fill_expiry_queue::<T>(end);
 		let mode = PricingMode::Dutch {
 			start_price: unit::<T>().saturating_mul(100u32.into()),
 			floor_price: unit::<T>(),
@@ -222,7 +270,6 @@ mod benchmarks {
 		let mode = PricingMode::English { reserve: unit::<T>(), min_increment: unit::<T>(), end };
 		Pallet::<T>::do_create_offer(owner, listing, PERSONAL, mode, 1, None).expect("offered");
 		Pallet::<T>::do_bid(funded::<T>("bidder", 0), 0, unit::<T>(), None).expect("bid");
-		fill_expiry_queue::<T>(now::<T>().saturating_add(T::AuctionExtension::get()));
 		let bidder = funded::<T>("bidder", 1);
 		let referrer = distributor::<T>(listing, 0);
 
@@ -268,7 +315,6 @@ mod benchmarks {
 		T::BenchmarkHelper::configure_service_charge();
 		let requester = funded::<T>("requester", 0);
 		let deadline = expiry::<T>();
-		fill_expiry_queue::<T>(deadline);
 
 		#[extrinsic_call]
 		_(
@@ -337,7 +383,7 @@ mod benchmarks {
 	/// `on_initialize` settling `n - 1` ended English auctions (the costliest entry: a payout to
 	/// the seller, a distributor and the most co-creators) after reading the block's queue.
 	#[benchmark]
-	fn on_initialize_cleanup(n: Linear<1, { T::MaxCleanupPerBlock::get().min(T::MaxExpiriesPerBlock::get()) }>) {
+	fn on_initialize_cleanup(n: Linear<1, { T::MaxCleanupPerBlock::get() }>) {
 		let (owner, listing) = setup_listing::<T>();
 		let end = now::<T>().saturating_add(T::AuctionExtension::get()).saturating_add(One::one());
 		let referrer = distributor::<T>(listing, 0);

@@ -1,6 +1,8 @@
 //! Limit orders: placing, matching, resting and removing orders on the books.
 
 use crate::{settlement::Settlement, *};
+use alloc::vec::Vec;
+use pallet_allspark_token::ChargeKind;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -78,6 +80,8 @@ impl<T: Config> Pallet<T> {
 			side,
 			price,
 			remaining: quantity,
+			filled: 0,
+			filled_value: Zero::zero(),
 			expires_at,
 			referrer,
 			prev: None,
@@ -113,6 +117,11 @@ impl<T: Config> Pallet<T> {
 	/// Fill `taker` (order `taker_id`) against the opposite side of its book. Returns the resting
 	/// orders visited, for a buy what the fills cost it, and whether an unfilled remainder still
 	/// crosses the book (the fill limit was reached).
+	///
+	/// A fill writes only the resting order (and its level once per level): a buying taker pays
+	/// the owner for all its fills at the end of the call; a resting buy order records its fills
+	/// and is queued for settlement ([`Pallet::settle`]), as is a resting order with nothing
+	/// left open. The copyright is settled at once.
 	fn match_order(
 		taker_id: OrderId,
 		taker: &mut OrderOf<T>,
@@ -127,7 +136,20 @@ impl<T: Config> Pallet<T> {
 		let mut visited = 0u32;
 		let mut spent = BalanceOf::<T>::zero();
 		let mut ladder_changed = false;
-		let mut settlement = Settlement::<T>::new(owner.clone(), taker.listing, taker.right, terms);
+		let commission = terms.distributor_commission;
+		// A buying taker pays the owner for all its fills at once.
+		let mut settlement = (taker.side == Side::Buy).then(|| {
+			Settlement::<T>::new(
+				owner.clone(),
+				taker.owner.clone(),
+				taker.referrer.clone(),
+				taker.listing,
+				taker.right,
+				terms,
+			)
+		});
+		let mut queued: Vec<OrderId> = Vec::new();
+		let mut pending_buys = 0u32;
 
 		while taker.remaining > 0 && visited < max_visits {
 			let Some(best) = ladder.first().copied() else { break };
@@ -155,7 +177,7 @@ impl<T: Config> Pallet<T> {
 					level.quantity = level.quantity.saturating_sub(resting.remaining.into());
 					let reason =
 						if stale { RemovalReason::Stale } else { RemovalReason::Expired };
-					Self::drop_order(id, &resting, reason)?;
+					Self::retire_order(id, resting, reason)?;
 					continue;
 				}
 				ensure!(resting.owner != taker.owner, Error::<T>::SelfTrade);
@@ -164,14 +186,30 @@ impl<T: Config> Pallet<T> {
 					.price
 					.checked_mul(&fill.into())
 					.ok_or(Error::<T>::Overflow)?;
-				let (buyer, referrer) = match taker.side {
-					Side::Buy => (taker.owner.clone(), taker.referrer.clone()),
-					Side::Sell => (resting.owner.clone(), resting.referrer.clone()),
+				let was_waiting = resting.awaits_settlement();
+				let buyer = match &mut settlement {
+					Some(settlement) => {
+						settlement.add(fill, value)?;
+						spent = spent.saturating_add(value);
+						taker.owner.clone()
+					},
+					None => {
+						// Paid out when the resting buy order settles: check now that the trade
+						// covers its charge and the commission it may owe.
+						let charge = T::ServiceCharge::quote(ChargeKind::Trade { value })?;
+						let owed = match resting.referrer {
+							Some(_) => charge.saturating_add(commission.mul_floor(value)),
+							None => charge,
+						};
+						ensure!(owed <= value, Error::<T>::ChargeExceedsValue);
+						resting.filled = resting.filled.saturating_add(fill);
+						resting.filled_value = resting
+							.filled_value
+							.checked_add(&value)
+							.ok_or(Error::<T>::Overflow)?;
+						resting.owner.clone()
+					},
 				};
-				settlement.fill(&buyer, referrer.as_ref(), fill, value)?;
-				if taker.side == Side::Buy {
-					spent = spent.saturating_add(value);
-				}
 				taker.remaining = taker.remaining.saturating_sub(fill);
 				resting.remaining = resting.remaining.saturating_sub(fill);
 				level.quantity = level.quantity.saturating_sub(fill.into());
@@ -189,13 +227,19 @@ impl<T: Config> Pallet<T> {
 					remaining: resting.remaining,
 				});
 				if resting.remaining == 0 {
+					// It leaves its level; the settlement queue removes it.
 					level.head = resting.next.unwrap_or(id);
 					level.orders = level.orders.saturating_sub(1);
-					Orders::<T>::remove(id);
-					AccountOrders::<T>::remove(&resting.owner, id);
-				} else {
-					Orders::<T>::insert(id, resting);
+					resting.prev = None;
+					resting.next = None;
 				}
+				if !was_waiting && resting.awaits_settlement() {
+					queued.push(id);
+					if resting.filled > 0 {
+						pending_buys = pending_buys.saturating_add(1);
+					}
+				}
+				Orders::<T>::insert(id, resting);
 			}
 			if level.orders == 0 {
 				Levels::<T>::remove(level_key);
@@ -211,7 +255,20 @@ impl<T: Config> Pallet<T> {
 		if ladder_changed {
 			Ladders::<T>::insert(ladder_key, ladder);
 		}
-		settlement.finish()?;
+		if pending_buys > 0 {
+			PendingFills::<T>::mutate(taker.listing, |n| *n = n.saturating_add(pending_buys));
+		}
+		if taker.side == Side::Sell && taker.right == Right::Copyright {
+			// The copyright changes hands in this call, not later.
+			for id in queued {
+				Self::settle(id, true)?;
+			}
+		} else {
+			Self::enqueue_settlements(&queued);
+		}
+		if let Some(settlement) = settlement {
+			settlement.finish()?;
+		}
 		Ok((visited, spent, still_crosses))
 	}
 
@@ -251,7 +308,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Cancel `id` for `who`: its owner, or anyone when it is a stale sell order.
 	pub(crate) fn do_cancel_order(who: &T::AccountId, id: OrderId) -> DispatchResult {
-		let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
+		let order = Orders::<T>::get(id)
+			.filter(|o| o.remaining > 0)
+			.ok_or(Error::<T>::OrderNotFound)?;
 		let reason = if order.owner == *who {
 			RemovalReason::Cancelled
 		} else {
@@ -259,13 +318,13 @@ impl<T: Config> Pallet<T> {
 			ensure!(stale, Error::<T>::NotOrderOwner);
 			RemovalReason::Stale
 		};
-		Self::remove_order(id, &order, reason)
+		Self::remove_order(id, order, reason)
 	}
 
-	/// Take order `id` (stored as `order`) out of the middle of its level and drop it.
+	/// Take order `id` (stored as `order`, with units open) out of its level and retire it.
 	pub(crate) fn remove_order(
 		id: OrderId,
-		order: &OrderOf<T>,
+		order: OrderOf<T>,
 		reason: RemovalReason,
 	) -> DispatchResult {
 		let level_key = (order.listing, order.right, order.side, order.price);
@@ -306,13 +365,13 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Levels::<T>::insert(level_key, level);
 		}
-		Self::drop_order(id, order, reason)
+		Self::retire_order(id, order, reason)
 	}
 
-	/// Delete an order already unlinked from its level, release a buy order's escrow, and say so.
-	fn drop_order(id: OrderId, order: &OrderOf<T>, reason: RemovalReason) -> DispatchResult {
-		Orders::<T>::remove(id);
-		AccountOrders::<T>::remove(&order.owner, id);
+	/// Close what is open of an order already unlinked from its level: release a buy order's
+	/// escrow for its open units and say so. An order with unsettled fills stays, with nothing
+	/// open, until it settles (it is queued already); any other order is deleted.
+	fn retire_order(id: OrderId, mut order: OrderOf<T>, reason: RemovalReason) -> DispatchResult {
 		if order.side == Side::Buy {
 			Self::release_escrow(&order.owner, order.price.saturating_mul(order.remaining.into()))?;
 		}
@@ -322,6 +381,15 @@ impl<T: Config> Pallet<T> {
 			remaining: order.remaining,
 			reason,
 		});
+		if order.filled > 0 {
+			order.remaining = 0;
+			order.prev = None;
+			order.next = None;
+			Orders::<T>::insert(id, order);
+		} else {
+			Orders::<T>::remove(id);
+			AccountOrders::<T>::remove(&order.owner, id);
+		}
 		Ok(())
 	}
 }

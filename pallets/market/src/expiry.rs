@@ -1,28 +1,19 @@
 //! The expiry queue: what ends at each block, cleaned up or settled within a bounded weight.
 
 use crate::*;
-use frame_support::{pallet_prelude::*, BoundedVec};
+use alloc::vec::Vec;
+use frame_support::pallet_prelude::*;
 use sp_runtime::traits::{One, Saturating, Zero};
 
-/// How many blocks after the requested one an entry may go when that block's queue is full.
-const SCHEDULE_SPREAD: u32 = 8;
-
 impl<T: Config> Pallet<T> {
-	/// Queue `item` to be handled at block `at`, or at the first of the next
-	/// [`SCHEDULE_SPREAD`] blocks with room.
+	/// Queue `item` to be handled at block `at` (one write, no read).
 	pub(crate) fn schedule(at: BlockNumberOf<T>, item: Expiring) -> DispatchResult {
-		let mut block = at;
-		for _ in 0..=SCHEDULE_SPREAD {
-			if ExpiryQueue::<T>::try_mutate(block, |queue| queue.try_push(item)).is_ok() {
-				return Ok(());
-			}
-			block = block.saturating_add(One::one());
-		}
-		Err(Error::<T>::ExpiryQueueFull.into())
+		ExpiryQueue::<T>::insert(at, item, ());
+		Ok(())
 	}
 
 	/// Work through the expiry queue up to block `now`, at most [`Config::MaxCleanupPerBlock`]
-	/// steps (an entry handled or a block's queue read). Returns the weight used.
+	/// steps (an entry handled or a block's queue looked up). Returns the weight used.
 	pub(crate) fn process_expiries(now: BlockNumberOf<T>) -> Weight {
 		let mut cursor = ExpiryCursor::<T>::get();
 		if cursor.is_zero() {
@@ -33,17 +24,18 @@ impl<T: Config> Pallet<T> {
 		while cursor <= now && budget > 0 {
 			budget = budget.saturating_sub(1);
 			steps = steps.saturating_add(1);
-			let queue = ExpiryQueue::<T>::take(cursor).into_inner();
-			let take = (budget as usize).min(queue.len());
-			let mut items = queue;
-			let rest = items.split_off(take);
-			for item in items {
+			// One more key than the budget tells whether the block has entries left.
+			let items: Vec<Expiring> = ExpiryQueue::<T>::iter_key_prefix(cursor)
+				.take((budget as usize).saturating_add(1))
+				.collect();
+			let more = items.len() > budget as usize;
+			for item in items.into_iter().take(budget as usize) {
+				ExpiryQueue::<T>::remove(cursor, item);
 				Self::expire(item, now);
+				budget = budget.saturating_sub(1);
+				steps = steps.saturating_add(1);
 			}
-			budget = budget.saturating_sub(take as u32);
-			steps = steps.saturating_add(take as u32);
-			if !rest.is_empty() {
-				ExpiryQueue::<T>::insert(cursor, BoundedVec::truncate_from(rest));
+			if more {
 				break;
 			}
 			cursor = cursor.saturating_add(One::one());
@@ -57,8 +49,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn expire(item: Expiring, now: BlockNumberOf<T>) {
 		match item {
 			Expiring::Order(id) =>
-				if let Some(order) = Orders::<T>::get(id).filter(|o| o.expires_at <= now) {
-					let _ = Self::remove_order(id, &order, RemovalReason::Expired);
+				if let Some(order) =
+					Orders::<T>::get(id).filter(|o| o.expires_at <= now && o.remaining > 0)
+				{
+					let _ = Self::remove_order(id, order, RemovalReason::Expired);
 				},
 			Expiring::Offer(id) =>
 				if let Some(offer) = Offers::<T>::get(id).filter(|o| o.expires_at <= now) {

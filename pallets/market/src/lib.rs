@@ -92,6 +92,9 @@ pub type ProposalOf<T> = Proposal<<T as frame_system::Config>::AccountId, Balanc
 pub type PricingModeOf<T> = PricingMode<BalanceOf<T>, BlockNumberOf<T>>;
 
 /// What the benchmarks need from the runtime: listings to trade and a configured service charge.
+/// How many order ids one page of the settlement queue holds.
+pub const SETTLEMENT_PAGE: u32 = 256;
+
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
 	/// Register a listing owned by `owner` with `co_creators` co-creators (the most the content
@@ -154,15 +157,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOrderLifetime: Get<BlockNumberFor<Self>>;
 
-		/// The most entries the expiry queue holds for one block (a full block's entries move to
-		/// the next block with room, at most 8 blocks later).
-		#[pallet::constant]
-		type MaxExpiriesPerBlock: Get<u32>;
-
 		/// The most expiry-queue entries (and empty queue blocks) `on_initialize` handles in one
 		/// block.
 		#[pallet::constant]
 		type MaxCleanupPerBlock: Get<u32>;
+
+		/// The most filled orders `on_idle` settles in one block (within the block's spare weight).
+		#[pallet::constant]
+		type MaxSettlementsPerBlock: Get<u32>;
 
 		/// The length of one subscription unit, in blocks.
 		#[pallet::constant]
@@ -284,18 +286,41 @@ pub mod pallet {
 	>;
 
 	/// What expires at each block: orders, offers and requests to remove, auctions to settle.
+	/// One key per entry, so scheduling writes one key and reads none.
 	#[pallet::storage]
-	pub type ExpiryQueue<T: Config> = StorageMap<
+	pub type ExpiryQueue<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<Expiring, T::MaxExpiriesPerBlock>,
-		ValueQuery,
+		Twox64Concat,
+		Expiring,
+		(),
+		OptionQuery,
 	>;
 
 	/// The oldest block whose expiry queue may still hold entries.
 	#[pallet::storage]
 	pub type ExpiryCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// The settlement queue, in pages of order ids, oldest first: resting orders that were filled
+	/// and wait to be paid out (buy orders) or removed (orders with nothing open).
+	#[pallet::storage]
+	pub type SettlementQueue<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		u32,
+		BoundedVec<OrderId, ConstU32<SETTLEMENT_PAGE>>,
+		ValueQuery,
+	>;
+
+	/// The settlement queue's first and next free page.
+	#[pallet::storage]
+	pub type SettlementPages<T: Config> = StorageValue<_, (u32, u32), ValueQuery>;
+
+	/// The buy orders on each listing whose fills await settlement. While any do, the listing's
+	/// copyright cannot change hands (they are paid to its owner) and it cannot be delisted.
+	#[pallet::storage]
+	pub type PendingFills<T: Config> = StorageMap<_, Twox64Concat, ListingId, u32, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -320,7 +345,10 @@ pub mod pallet {
 			/// The first block at which it no longer trades.
 			expires_at: BlockNumberFor<T>,
 		},
-		/// A resting order was filled, wholly or partly, by an incoming order.
+		/// A resting order was filled, wholly or partly, by an incoming order. When the resting
+		/// order is a buy, the trade is paid out and granted when the order settles
+		/// ([`Event::OrderSettled`]); when it is a sell, the incoming buyer pays at once
+		/// ([`Event::TradeSettled`]).
 		OrderFilled {
 			/// The resting order.
 			order: OrderId,
@@ -348,6 +376,33 @@ pub mod pallet {
 			remaining: Quantity,
 			/// Cancelled, expired or stale.
 			reason: RemovalReason,
+		},
+		/// A filled resting order was settled: its fills were paid out to the listing's owner and
+		/// granted to the buyer (a buy order), and an order with nothing open was removed.
+		OrderSettled {
+			/// The order.
+			order: OrderId,
+			/// Its owner.
+			owner: T::AccountId,
+			/// The units paid out and granted (0 for a sell order, whose buyers paid at once).
+			quantity: Quantity,
+			/// What they cost.
+			value: BalanceOf<T>,
+			/// Whether the order is gone (nothing was left open).
+			closed: bool,
+		},
+		/// A filled buy order's fills could not be paid out (the listing was removed, or the
+		/// service charge rose above their value before settlement): their escrow went back to
+		/// the buyer and nothing was granted.
+		FillsRefunded {
+			/// The order.
+			order: OrderId,
+			/// Its owner, refunded.
+			owner: T::AccountId,
+			/// The units not granted.
+			quantity: Quantity,
+			/// The escrow released.
+			value: BalanceOf<T>,
 		},
 		/// The escrow released to a buyer after its order filled at better prices than its limit.
 		EscrowReleased {
@@ -550,14 +605,17 @@ pub mod pallet {
 		SelfTrade,
 		/// No open order has this id.
 		OrderNotFound,
+		/// The order has no fills to settle and something still open.
+		NothingToSettle,
+		/// Fills of the listing's buy orders await settlement, paid to its owner: the copyright
+		/// cannot change hands until they are settled (`settle_order`, or within a few blocks).
+		FillsAwaitingSettlement,
 		/// Only the order's owner may cancel it (others only when it is stale).
 		NotOrderOwner,
 		/// The expiry is not after the current block.
 		ExpiryInPast,
 		/// The expiry is further away than the longest lifetime allowed.
 		ExpiryTooFar,
-		/// The expiry queue is full at the requested block and the eight after it.
-		ExpiryQueueFull,
 		/// This side of the book has the most price levels allowed; use an existing price.
 		TooManyPriceLevels,
 		/// A fill-or-kill order could not be filled completely.
@@ -611,10 +669,18 @@ pub mod pallet {
 			Self::process_expiries(now)
 		}
 
+		fn on_idle(_now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::process_settlements(remaining)
+		}
+
 		fn integrity_test() {
 			assert!(T::MaxPriceLevels::get() > 0, "a book side needs at least one price level");
 			assert!(T::MaxFillsPerCall::get() > 0, "an order must be able to fill");
-			assert!(T::MaxExpiriesPerBlock::get() > 0, "the expiry queue needs room");
+			assert!(T::MaxSettlementsPerBlock::get() > 0, "filled orders must be settled");
+			assert!(
+				T::MaxFillsPerCall::get() <= SETTLEMENT_PAGE,
+				"one call's fills must fit a settlement-queue page"
+			);
 			assert!(T::MaxCleanupPerBlock::get() > 0, "expired entries must be cleaned up");
 			assert!(!T::MaxOrderLifetime::get().is_zero(), "orders need a lifetime");
 			assert!(!T::SubscriptionPeriod::get().is_zero(), "subscriptions need a period");
@@ -655,7 +721,8 @@ pub mod pallet {
 		/// [`Event::TradeSettled`], [`Event::RightGranted`] and [`Event::CommissionPaid`] for
 		/// the trades made. The weight charged is corrected to the resting orders visited.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::place_order(T::MaxFillsPerCall::get())
+		#[pallet::weight(T::WeightInfo::place_sell_order(T::MaxFillsPerCall::get())
+			.max(T::WeightInfo::place_buy_order(T::MaxFillsPerCall::get()))
 			.max(T::WeightInfo::place_resting_order()))]
 		pub fn place_order(
 			origin: OriginFor<T>,
@@ -680,22 +747,38 @@ pub mod pallet {
 				fill_or_kill,
 				referrer,
 			)?;
-			let weight = if visited == 0 {
-				T::WeightInfo::place_resting_order()
-			} else {
-				T::WeightInfo::place_order(visited)
+			let weight = match side {
+				_ if visited == 0 => T::WeightInfo::place_resting_order(),
+				Side::Sell => T::WeightInfo::place_sell_order(visited),
+				Side::Buy => T::WeightInfo::place_buy_order(visited),
 			};
 			Ok(Some(weight).into())
 		}
 
-		/// Cancel an open order and release what it holds.
+		/// Cancel an open order and release what its open units hold.
 		///
 		/// Signed by the order's owner; anyone may remove a stale sell order (its placer no longer
-		/// owns the listing). Emits [`Event::OrderRemoved`].
+		/// owns the listing). Fills already made stay held until the order settles. Emits
+		/// [`Event::OrderRemoved`]. Fails with [`Error::OrderNotFound`] when nothing of the order is
+		/// open.
 		#[pallet::call_index(1)]
 		pub fn cancel_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_cancel_order(&who, order)
+		}
+
+		/// Settle a filled resting order now instead of waiting for the settlement queue.
+		///
+		/// Anyone may call it. A buy order's unsettled fills are paid out (the held funds to the
+		/// listing's owner, who pays the service charge, the referrer's commission and the
+		/// co-creators' shares) and granted to the buyer; an order with nothing open is removed.
+		/// Emits [`Event::OrderSettled`] (or [`Event::FillsRefunded`] when the fills can no
+		/// longer be paid out). Fails with [`Error::OrderNotFound`], or
+		/// [`Error::NothingToSettle`] for an order with no fills and units still open.
+		#[pallet::call_index(11)]
+		pub fn settle_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_settle_order(order)
 		}
 
 		/// Make an offer of `quantity` units of `listing`'s `right`, priced by `mode`.
@@ -846,14 +929,16 @@ pub mod pallet {
 	}
 }
 
-/// A listing has obligations while its owner offers rights on it: sell orders on any of its
-/// books, or open offers. (Buy orders do not count: a buyer cannot keep an owner from
-/// delisting; they expire or are cancelled.)
+/// A listing has obligations while its owner offers rights on it (sell orders on any of its
+/// books, or open offers) or owes buyers the settlement of fills (their funds are paid to the
+/// owner). (Open buy orders do not count: a buyer cannot keep an owner from delisting; they
+/// expire or are cancelled.)
 impl<T: Config> ContentObligations for Pallet<T> {
 	fn has_open_obligations(listing: ListingId) -> bool {
 		Right::ALL
 			.iter()
 			.any(|right| !Ladders::<T>::get((listing, *right, Side::Sell)).is_empty()) ||
-			ListingOffers::<T>::iter_prefix(listing).next().is_some()
+			ListingOffers::<T>::iter_prefix(listing).next().is_some() ||
+			PendingFills::<T>::contains_key(listing)
 	}
 }

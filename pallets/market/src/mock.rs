@@ -35,7 +35,7 @@ pub const EXTENSION: u64 = 5;
 pub const LIFETIME: u64 = 1_000;
 pub const MAX_LEVELS: u32 = 4;
 pub const MAX_FILLS: u32 = 8;
-pub const MAX_EXPIRIES: u32 = 4;
+pub const MAX_SETTLEMENTS: u32 = 3;
 pub const MAX_CLEANUP: u32 = 6;
 pub const MAX_PROPOSALS: u32 = 3;
 
@@ -141,8 +141,8 @@ impl crate::Config for Test {
 	type MaxPriceLevels = ConstU32<MAX_LEVELS>;
 	type MaxFillsPerCall = ConstU32<MAX_FILLS>;
 	type MaxOrderLifetime = ConstU64<LIFETIME>;
-	type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
 	type MaxCleanupPerBlock = ConstU32<MAX_CLEANUP>;
+	type MaxSettlementsPerBlock = ConstU32<MAX_SETTLEMENTS>;
 	type SubscriptionPeriod = ConstU64<SUBSCRIPTION_PERIOD>;
 	type AuctionExtension = ConstU64<EXTENSION>;
 	type MaxProposalsPerRequest = ConstU32<MAX_PROPOSALS>;
@@ -303,12 +303,21 @@ pub fn check_invariants(issuance_at_start: Balance, burned_at_start: Balance) {
 	assert_eq!(issuance, issuance_at_start - burned, "issuance fell only by what was burned");
 }
 
-/// Advance to block `n`, running the market's `on_initialize` on each block.
+/// Advance to block `n`: each block ends with the market's `on_idle` (with a whole block's
+/// spare weight) and the next starts with its `on_initialize`.
 pub fn run_to_block(n: u64) {
 	while System::block_number() < n {
+		Market::on_idle(System::block_number(), frame_support::weights::Weight::MAX);
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		Market::on_initialize(next);
+	}
+}
+
+/// End the block as `on_idle` does, as often as it takes to empty the settlement queue.
+pub fn settle_all() {
+	while SettlementPages::<Test>::get().0 != SettlementPages::<Test>::get().1 {
+		Market::on_idle(System::block_number(), frame_support::weights::Weight::MAX);
 	}
 }
 
@@ -353,6 +362,7 @@ pub fn place(
 		false,
 		None
 	));
+	settle_all();
 	id
 }
 

@@ -113,9 +113,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(price <= max_price, Error::<T>::PriceAboveLimit);
 		let value = price.checked_mul(&quantity.into()).ok_or(Error::<T>::Overflow)?;
 		Self::hold_escrow(&who, value)?;
-		let mut settlement =
-			Settlement::<T>::new(offer.seller.clone(), offer.listing, offer.right, terms);
-		settlement.fill(&who, referrer.as_ref(), quantity, value)?;
+		let mut settlement = Settlement::<T>::new(
+			offer.seller.clone(),
+			who.clone(),
+			referrer,
+			offer.listing,
+			offer.right,
+			terms,
+		);
+		settlement.add(quantity, value)?;
 		offer.remaining = offer.remaining.saturating_sub(quantity);
 		Self::deposit_event(Event::OfferTaken {
 			offer: id,
@@ -206,9 +212,15 @@ impl<T: Config> Pallet<T> {
 		let sold = frame_support::storage::with_transaction(|| {
 			let result = (|| -> DispatchResult {
 				let terms = Self::ensure_still_sells(offer.listing, &offer.seller)?;
-				let mut settlement =
-					Settlement::<T>::new(offer.seller.clone(), offer.listing, offer.right, terms);
-				settlement.fill(&bid.bidder, bid.referrer.as_ref(), offer.remaining, bid.amount)?;
+				let mut settlement = Settlement::<T>::new(
+					offer.seller.clone(),
+					bid.bidder.clone(),
+					bid.referrer.clone(),
+					offer.listing,
+					offer.right,
+					terms,
+				);
+				settlement.add(offer.remaining, bid.amount)?;
 				settlement.finish()
 			})();
 			match result {

@@ -61,6 +61,7 @@ impl<T: Config> Pallet<T> {
 				side: o.side,
 				price: o.price,
 				remaining: o.remaining,
+				filled: o.filled,
 				expires_at: o.expires_at,
 			})
 		})
@@ -217,18 +218,59 @@ impl<T: Config> Pallet<T> {
 			let e = escrow.entry(who.clone()).or_insert_with(Zero::zero);
 			*e = e.saturating_add(amount);
 		};
+		let (head, tail) = SettlementPages::<T>::get();
+		let mut queued = alloc::collections::btree_set::BTreeSet::new();
+		let mut page = head;
+		while page != tail {
+			queued.extend(SettlementQueue::<T>::get(page).into_iter());
+			page = page.wrapping_add(1);
+		}
+		ensure!(
+			SettlementQueue::<T>::iter_keys().all(|p| p.wrapping_sub(head) < tail.wrapping_sub(head)),
+			"a settlement-queue page lies outside the queue"
+		);
 		let mut orders = 0usize;
+		let mut open = 0usize;
+		let mut pending: BTreeMap<ListingId, u32> = BTreeMap::new();
 		for (id, order) in Orders::<T>::iter() {
 			orders = orders.saturating_add(1);
 			ensure!(
 				AccountOrders::<T>::contains_key(&order.owner, id),
 				"an order is not indexed under its owner"
 			);
-			if order.side == Side::Buy {
-				add(&order.owner, order.price.saturating_mul(order.remaining.into()));
+			if order.remaining > 0 {
+				open = open.saturating_add(1);
+			}
+			ensure!(
+				!order.awaits_settlement() || queued.contains(&id),
+				"an order awaiting settlement is not queued"
+			);
+			ensure!(
+				(order.filled == 0) == order.filled_value.is_zero(),
+				"an order's unsettled units and value disagree"
+			);
+			match order.side {
+				Side::Buy => {
+					add(
+						&order.owner,
+						order
+							.price
+							.saturating_mul(order.remaining.into())
+							.saturating_add(order.filled_value),
+					);
+					if order.filled > 0 {
+						let n = pending.entry(order.listing).or_insert(0);
+						*n = n.saturating_add(1);
+					}
+				},
+				Side::Sell => ensure!(order.filled == 0, "a sell order records fills"),
 			}
 		}
-		ensure!(orders == linked, "an order is not linked on its level");
+		ensure!(open == linked, "an open order is not linked on its level");
+		ensure!(
+			PendingFills::<T>::iter().collect::<BTreeMap<_, _>>() == pending,
+			"a listing's pending fills are not its filled buy orders"
+		);
 		ensure!(AccountOrders::<T>::iter().count() == orders, "an index entry has no order");
 		for (id, offer) in Offers::<T>::iter() {
 			ensure!(

@@ -85,9 +85,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(now < request.deadline, Error::<T>::RequestExpired);
 		let proposal = Proposals::<T>::get(id, proposal_id).ok_or(Error::<T>::ProposalNotFound)?;
 		let terms = Self::ensure_still_sells(proposal.listing, &proposal.proposer)?;
-		let mut settlement =
-			Settlement::<T>::new(proposal.proposer.clone(), proposal.listing, request.right, terms);
-		settlement.fill(&who, None, 1, proposal.price)?;
+		let mut settlement = Settlement::<T>::new(
+			proposal.proposer.clone(),
+			who.clone(),
+			None,
+			proposal.listing,
+			request.right,
+			terms,
+		);
+		settlement.add(1, proposal.price)?;
 		settlement.finish()?;
 		Self::release_escrow(&who, request.budget.saturating_sub(proposal.price))?;
 		let proposals = Self::remove_request(id, &request);

@@ -1,10 +1,10 @@
 //! Paying for trades and granting what was bought; the checks every trade path shares.
 
 use crate::*;
-use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
+	BoundedVec,
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
 		tokens::{Fortitude, Precision, Preservation, Provenance, Restriction},
@@ -17,113 +17,92 @@ use sp_runtime::{
 	Permill,
 };
 
-/// The trades one call makes on one listing's right with one seller, paid out together.
+/// The trades one call makes on one listing's right between one seller and one buyer, paid out
+/// together.
 ///
-/// Each fill moves the buyer's held funds to the seller at once; [`Settlement::finish`] then has
-/// the seller pay, out of the sum, the service charge, the referring distributors' commissions
-/// and the co-creators' shares, and grants the rights bought (consecutive fills of one buyer are
-/// granted together).
+/// [`Settlement::add`] only counts the units and their value; [`Settlement::finish`] moves the
+/// buyer's held funds to the seller, who pays out of them the service charge, the referring
+/// distributor's commission and the co-creators' shares, and grants the buyer the units.
 pub(crate) struct Settlement<T: Config> {
 	seller: T::AccountId,
+	buyer: T::AccountId,
+	referrer: Option<T::AccountId>,
 	listing: ListingId,
 	right: Right,
 	terms: LicenceTerms<BlockNumberOf<T>>,
 	value: BalanceOf<T>,
 	quantity: Quantity,
-	commissions: Vec<(T::AccountId, BalanceOf<T>)>,
-	grant: Option<(T::AccountId, Quantity)>,
 	now: BlockNumberOf<T>,
 }
 
 impl<T: Config> Settlement<T> {
-	/// A settlement of trades sold by `seller` on `listing`'s `right`, under the listing's
-	/// `terms`.
+	/// A settlement of trades sold by `seller` to `buyer` (referred by `referrer`) on
+	/// `listing`'s `right`, under the listing's `terms`.
 	pub(crate) fn new(
 		seller: T::AccountId,
+		buyer: T::AccountId,
+		referrer: Option<T::AccountId>,
 		listing: ListingId,
 		right: Right,
 		terms: LicenceTerms<BlockNumberOf<T>>,
 	) -> Self {
 		Self {
 			seller,
+			buyer,
+			referrer,
 			listing,
 			right,
 			terms,
 			value: Zero::zero(),
 			quantity: 0,
-			commissions: Vec::new(),
-			grant: None,
 			now: frame_system::Pallet::<T>::block_number(),
 		}
 	}
 
-	/// `buyer` buys `quantity` units for `value`, out of its held escrow, referred by
-	/// `referrer`.
-	pub(crate) fn fill(
-		&mut self,
-		buyer: &T::AccountId,
-		referrer: Option<&T::AccountId>,
-		quantity: Quantity,
-		value: BalanceOf<T>,
-	) -> DispatchResult {
-		T::Currency::transfer_on_hold(
-			&HoldReason::Escrow.into(),
-			buyer,
-			&self.seller,
-			value,
-			Precision::Exact,
-			Restriction::Free,
-			Fortitude::Polite,
-		)
-		.map_err(|_| Error::<T>::InsufficientFunds)?;
+	/// The buyer buys `quantity` more units for `value`, out of its held escrow.
+	pub(crate) fn add(&mut self, quantity: Quantity, value: BalanceOf<T>) -> DispatchResult {
 		self.value = self.value.checked_add(&value).ok_or(Error::<T>::Overflow)?;
 		self.quantity = self.quantity.saturating_add(quantity);
-		if let Some(referrer) =
-			referrer.filter(|r| Pallet::<T>::is_distributor(r, self.listing, self.now))
-		{
-			let commission = self.terms.distributor_commission.mul_floor(value);
-			if !commission.is_zero() {
-				match self.commissions.last_mut() {
-					Some((last, sum)) if last == referrer => *sum = sum.saturating_add(commission),
-					_ => self.commissions.push((referrer.clone(), commission)),
-				}
-			}
-		}
-		match &mut self.grant {
-			Some((last, units)) if last == buyer => *units = units.saturating_add(quantity),
-			_ => {
-				if let Some((previous, units)) = self.grant.take() {
-					self.grant_right(&previous, units)?;
-				}
-				self.grant = Some((buyer.clone(), quantity));
-			},
-		}
 		Ok(())
 	}
 
-	/// Pay out what the fills brought in and grant the last buyer's rights.
-	pub(crate) fn finish(mut self) -> DispatchResult {
-		if self.value.is_zero() {
+	/// Pay out what was bought and grant it.
+	pub(crate) fn finish(self) -> DispatchResult {
+		if self.quantity == 0 {
 			return Ok(());
 		}
 		let kind = ChargeKind::Trade { value: self.value };
 		let charge = T::ServiceCharge::quote(kind)?;
-		let commission = self
-			.commissions
-			.iter()
-			.fold(BalanceOf::<T>::zero(), |sum, (_, c)| sum.saturating_add(*c));
+		let distributor = self
+			.referrer
+			.clone()
+			.filter(|r| Pallet::<T>::is_distributor(r, self.listing, self.now));
+		let commission = match distributor {
+			Some(_) => self.terms.distributor_commission.mul_floor(self.value),
+			None => Zero::zero(),
+		};
 		let net = self
 			.value
 			.checked_sub(&charge)
 			.and_then(|v| v.checked_sub(&commission))
 			.ok_or(Error::<T>::ChargeExceedsValue)?;
+		T::Currency::transfer_on_hold(
+			&HoldReason::Escrow.into(),
+			&self.buyer,
+			&self.seller,
+			self.value,
+			Precision::Exact,
+			Restriction::Free,
+			Fortitude::Polite,
+		)
+		.map_err(|_| Error::<T>::InsufficientFunds)?;
 		T::ServiceCharge::charge(&self.seller, kind)?;
-		for (distributor, amount) in &self.commissions {
-			T::Currency::transfer(&self.seller, distributor, *amount, Preservation::Preserve)?;
+		if let Some(distributor) = distributor.filter(|_| !commission.is_zero()) {
+			T::Currency::transfer(&self.seller, &distributor, commission, Preservation::Preserve)?;
 			Pallet::<T>::deposit_event(Event::CommissionPaid {
-				distributor: distributor.clone(),
+				distributor,
 				listing: self.listing,
-				amount: *amount,
+				amount: commission,
 			});
 		}
 		let mut co_creators = BalanceOf::<T>::zero();
@@ -154,10 +133,7 @@ impl<T: Config> Settlement<T> {
 			co_creators,
 		});
 		T::OnTrade::on_trade(self.listing, self.value);
-		if let Some((buyer, units)) = self.grant.take() {
-			self.grant_right(&buyer, units)?;
-		}
-		Ok(())
+		self.grant_right(&self.buyer, self.quantity)
 	}
 
 	/// Give `buyer` `units` of the right: extend its licence record, or move the copyright.
@@ -165,6 +141,10 @@ impl<T: Config> Settlement<T> {
 		let now = self.now;
 		let expires_at = match self.right {
 			Right::Copyright => {
+				ensure!(
+					PendingFills::<T>::get(self.listing) == 0,
+					Error::<T>::FillsAwaitingSettlement
+				);
 				T::Content::transfer_copyright(self.listing, &self.seller, buyer)?;
 				None
 			},
@@ -309,5 +289,139 @@ impl<T: Config> Pallet<T> {
 			T::Currency::release(&HoldReason::Escrow.into(), who, amount, Precision::BestEffort)?;
 		}
 		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Anyone's `settle_order`: settle order `id` now.
+	pub(crate) fn do_settle_order(id: OrderId) -> DispatchResult {
+		let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
+		ensure!(order.awaits_settlement(), Error::<T>::NothingToSettle);
+		Self::settle(id, false)
+	}
+
+	/// Settle order `id`: pay out and grant a buy order's unsettled fills, and delete an order
+	/// with nothing open. Orders gone or with nothing to settle are skipped.
+	///
+	/// The fills are paid to the listing's owner, who cannot have changed since they were made
+	/// (the copyright does not move while fills await settlement, [`PendingFills`]). When
+	/// `strict`, a payout error fails the caller; otherwise fills that cannot be paid out (the
+	/// listing was removed, or the service charge rose above their value) are refunded.
+	pub(crate) fn settle(id: OrderId, strict: bool) -> DispatchResult {
+		let Some(mut order) = Orders::<T>::get(id) else { return Ok(()) };
+		if !order.awaits_settlement() {
+			return Ok(());
+		}
+		let (mut quantity, mut value) = (order.filled, order.filled_value);
+		if quantity > 0 {
+			PendingFills::<T>::mutate_exists(order.listing, |n| {
+				*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
+			});
+			let pay = || -> DispatchResult {
+				let seller = T::Content::owner(order.listing).ok_or(Error::<T>::ListingNotFound)?;
+				let terms = T::Content::terms(order.listing).ok_or(Error::<T>::ListingNotFound)?;
+				let mut settlement = Settlement::<T>::new(
+					seller,
+					order.owner.clone(),
+					order.referrer.clone(),
+					order.listing,
+					order.right,
+					terms,
+				);
+				settlement.add(quantity, value)?;
+				settlement.finish()
+			};
+			if strict {
+				pay()?;
+			} else {
+				let paid = frame_support::storage::with_transaction(|| match pay() {
+					Ok(()) => sp_runtime::TransactionOutcome::Commit(Ok(true)),
+					Err(_) => sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(false)),
+				})
+				.unwrap_or(false);
+				if !paid {
+					Self::release_escrow(&order.owner, value)?;
+					Self::deposit_event(Event::FillsRefunded {
+						order: id,
+						owner: order.owner.clone(),
+						quantity,
+						value,
+					});
+					(quantity, value) = (0, Zero::zero());
+				}
+			}
+			order.filled = 0;
+			order.filled_value = Zero::zero();
+		}
+		let closed = order.remaining == 0;
+		let owner = order.owner.clone();
+		if closed {
+			Orders::<T>::remove(id);
+			AccountOrders::<T>::remove(&owner, id);
+		} else {
+			Orders::<T>::insert(id, order);
+		}
+		Self::deposit_event(Event::OrderSettled { order: id, owner, quantity, value, closed });
+		Ok(())
+	}
+
+	/// Append `ids` to the settlement queue (one read and one or two page writes).
+	pub(crate) fn enqueue_settlements(ids: &[OrderId]) {
+		if ids.is_empty() {
+			return;
+		}
+		let (head, tail) = SettlementPages::<T>::get();
+		// The page being filled: the last one, or a new one when the queue is empty.
+		let mut index = if tail == head { tail } else { tail.wrapping_sub(1) };
+		let mut page = SettlementQueue::<T>::get(index);
+		for id in ids {
+			if page.try_push(*id).is_err() {
+				SettlementQueue::<T>::insert(index, &page);
+				index = index.wrapping_add(1);
+				page = BoundedVec::truncate_from(alloc::vec![*id]);
+			}
+		}
+		SettlementQueue::<T>::insert(index, page);
+		SettlementPages::<T>::put((head, index.wrapping_add(1)));
+	}
+
+	/// Settle queued orders, oldest first, within `limit` weight and at most
+	/// [`Config::MaxSettlementsPerBlock`]. Returns the weight used.
+	pub(crate) fn process_settlements(limit: Weight) -> Weight {
+		let db = T::DbWeight::get();
+		let each = T::WeightInfo::settle_order();
+		let mut used = db.reads(1);
+		if !used.saturating_add(db.reads_writes(1, 2)).saturating_add(each).all_lte(limit) {
+			return Weight::zero();
+		}
+		let (mut head, tail) = SettlementPages::<T>::get();
+		let mut budget = T::MaxSettlementsPerBlock::get();
+		while head != tail && budget > 0 {
+			used.saturating_accrue(db.reads_writes(1, 2));
+			let mut page = SettlementQueue::<T>::get(head).into_inner();
+			let mut taken = 0usize;
+			for id in page.iter() {
+				if budget == 0 || !used.saturating_add(each).all_lte(limit) {
+					break;
+				}
+				let _ = Self::settle(*id, false);
+				used.saturating_accrue(each);
+				budget = budget.saturating_sub(1);
+				taken = taken.saturating_add(1);
+			}
+			let rest = page.split_off(taken);
+			if rest.is_empty() {
+				SettlementQueue::<T>::remove(head);
+				head = head.wrapping_add(1);
+			} else {
+				SettlementQueue::<T>::insert(head, BoundedVec::truncate_from(rest));
+				break;
+			}
+			if !used.saturating_add(db.reads_writes(1, 2)).saturating_add(each).all_lte(limit) {
+				break;
+			}
+		}
+		SettlementPages::<T>::put((head, tail));
+		used
 	}
 }

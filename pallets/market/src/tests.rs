@@ -22,9 +22,30 @@ fn escrow(who: AccountId) -> Balance {
 	Market::escrow_of(&who)
 }
 
-/// Place a limit order with every parameter.
+/// Place a limit order with every parameter, then end the block: the resting orders it
+/// filled are settled (see `mod lazy_settlement` for what happens in between).
 #[allow(clippy::too_many_arguments)]
 fn order(
+	who: AccountId,
+	listing: ListingId,
+	right: Right,
+	side: Side,
+	price: Balance,
+	quantity: Quantity,
+	expires_at: Option<u64>,
+	fill_or_kill: bool,
+	referrer: Option<AccountId>,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	let result = raw_order(who, listing, right, side, price, quantity, expires_at, fill_or_kill, referrer);
+	if result.is_ok() {
+		settle_all();
+	}
+	result
+}
+
+/// Place a limit order and leave its fills unsettled.
+#[allow(clippy::too_many_arguments)]
+fn raw_order(
 	who: AccountId,
 	listing: ListingId,
 	right: Right,
@@ -104,8 +125,9 @@ mod limit_orders {
 				.collect();
 			// Bob's better price first, then Charlie's older order at 80; Dave's waits.
 			assert_eq!(fills, vec![(bob_high, 90, 2), (charlie_low, 80, 2)]);
+			// Each resting order settles as its own trade, with its own charge.
 			let value = 2 * 90 + 2 * 80;
-			assert_eq!(free(ALICE), alice_before + value - charge(value));
+			assert_eq!(free(ALICE), alice_before + value - charge(2 * 90) - charge(2 * 80));
 			assert_eq!(escrow(BOB), 0);
 			assert_eq!(escrow(CHARLIE), 80);
 			assert_eq!(escrow(DAVE), 160);
@@ -119,13 +141,13 @@ mod limit_orders {
 			assert!(book_levels(l, Side::Sell).is_empty());
 			// The burned part of the charge (a fifth) left issuance.
 			let burned = pallet_allspark_token::BurnedTotal::<Test>::get();
-			assert!(burned > 0 && burned <= charge(value) / 5 + 1);
+			assert!(burned > 0 && burned <= (charge(2 * 90) + charge(2 * 80)) / 5 + 2);
 			assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance - burned);
 			let licence = Licences::<Test>::get(BOB, (l, PERSONAL)).unwrap();
 			assert_eq!(licence.expires_at, Some(1 + LICENCE_BLOCKS));
 			assert!(Market::licence(BOB, l, PERSONAL).unwrap().valid);
-			// The settlement reported the call's trades once, with their whole value.
-			assert_eq!(reported_trades(), vec![(l, value)]);
+			// Each settlement reported its trade once, with its whole value.
+			assert_eq!(reported_trades(), vec![(l, 2 * 90), (l, 2 * 80)]);
 		});
 	}
 
@@ -346,17 +368,21 @@ mod limit_orders {
 	fn cleanup_is_bounded_per_block_and_catches_up() {
 		ExtBuilder::default().build_and_execute(|| {
 			let l = listing();
-			// 4 orders a block fit the queue; 12 orders spread over blocks 10, 11 and 12.
+			// Any number of entries may expire at one block: one key each.
 			for _ in 0..12 {
 				assert_ok!(order(BOB, l, PERSONAL, Side::Buy, 100, 1, Some(10), false, None));
 			}
-			assert_eq!(ExpiryQueue::<Test>::get(10).len(), 4);
-			assert_eq!(ExpiryQueue::<Test>::get(12).len(), 4);
+			assert_eq!(ExpiryQueue::<Test>::iter_prefix(10).count(), 12);
+			// At most MAX_CLEANUP (6) steps a block: the block's lookup and five entries.
 			run_to_block(10);
-			// At most MAX_CLEANUP steps a block: the queue read plus five entries... of four.
-			assert_eq!(Orders::<Test>::iter().count(), 8);
-			run_to_block(13);
+			assert_eq!(Orders::<Test>::iter().count(), 7);
+			assert_eq!(ExpiryCursor::<Test>::get(), 10);
+			run_to_block(11);
+			assert_eq!(Orders::<Test>::iter().count(), 2);
+			run_to_block(12);
 			assert_eq!(Orders::<Test>::iter().count(), 0);
+			assert_eq!(ExpiryQueue::<Test>::iter().count(), 0);
+			assert_eq!(ExpiryCursor::<Test>::get(), 13);
 			assert_eq!(escrow(BOB), 0);
 		});
 	}
@@ -473,6 +499,235 @@ mod settlement {
 				order(BOB, l, PERSONAL, Side::Buy, 60, 1, None, false, None),
 				Error::<Test>::ChargeExceedsValue
 			);
+		});
+	}
+}
+
+mod lazy_settlement {
+	use super::*;
+	use frame_support::{traits::{Get, Hooks}, weights::Weight};
+
+	fn make_distributor(who: AccountId, l: ListingId) {
+		Licences::<Test>::insert(
+			who,
+			(l, Right::Distribution),
+			Licence { units: 1, granted_at: 1, expires_at: None },
+		);
+	}
+
+	#[test]
+	fn a_sell_into_bids_records_the_fills_and_the_block_end_settles_them() {
+		ExtBuilder::default().build_and_execute(|| {
+			let l = listing();
+			make_distributor(DAVE, l);
+			let bob = NextOrderId::<Test>::get();
+			assert_ok!(raw_order(BOB, l, PERSONAL, Side::Buy, 100, 2, None, false, Some(DAVE)));
+			let charlie = place(CHARLIE, l, Side::Buy, 90, 3);
+			let (alice, dave) = (free(ALICE), free(DAVE));
+			assert_ok!(raw_order(ALICE, l, PERSONAL, Side::Sell, 90, 4, None, false, None));
+
+			// Filled, not yet paid: the buyers' funds stay held, nothing is granted.
+			assert_eq!(free(ALICE), alice);
+			assert_eq!((escrow(BOB), escrow(CHARLIE)), (200, 270));
+			assert_eq!(licence_units(BOB, l, PERSONAL) + licence_units(CHARLIE, l, PERSONAL), 0);
+			let b = Orders::<Test>::get(bob).unwrap();
+			assert_eq!((b.remaining, b.filled, b.filled_value), (0, 2, 200));
+			let c = Orders::<Test>::get(charlie).unwrap();
+			assert_eq!((c.remaining, c.filled, c.filled_value), (1, 2, 180));
+			assert_eq!(PendingFills::<Test>::get(l), 2);
+			assert_eq!(book_levels(l, Side::Buy), vec![(90, 1, 1)]);
+			let view = Market::orders_of(BOB, None, 10);
+			assert_eq!((view[0].remaining, view[0].filled), (0, 2));
+			// The owner cannot give the copyright away or sell it while it owes settlements.
+			assert_noop!(
+				Content::transfer_copyright(RuntimeOrigin::signed(ALICE), l, EVE),
+				pallet_allspark_content::Error::<Test>::HasOpenObligations
+			);
+			assert_ok!(raw_order(ALICE, l, Right::Copyright, Side::Sell, 5_000, 1, None, false, None));
+			assert_noop!(
+				raw_order(CHARLIE, l, Right::Copyright, Side::Buy, 5_000, 1, None, false, None),
+				Error::<Test>::FillsAwaitingSettlement
+			);
+
+			Market::on_idle(1, Weight::MAX);
+			// Dave referred Bob: 10 % of Bob's 200.
+			let commission = 20;
+			assert_eq!(
+				free(ALICE),
+				alice + 200 - charge(200) - commission + 180 - charge(180)
+			);
+			assert_eq!(free(DAVE), dave + commission);
+			assert_eq!((escrow(BOB), escrow(CHARLIE)), (0, 90));
+			assert_eq!(licence_units(BOB, l, PERSONAL), 2);
+			assert_eq!(licence_units(CHARLIE, l, PERSONAL), 2);
+			assert!(Orders::<Test>::get(bob).is_none());
+			assert!(!AccountOrders::<Test>::contains_key(BOB, bob));
+			let c = Orders::<Test>::get(charlie).unwrap();
+			assert_eq!((c.remaining, c.filled, c.filled_value), (1, 0, 0));
+			assert_eq!(PendingFills::<Test>::get(l), 0);
+			let settled: Vec<_> = market_events()
+				.into_iter()
+				.filter(|e| matches!(e, Event::OrderSettled { .. }))
+				.collect();
+			assert_eq!(
+				settled,
+				vec![
+					Event::OrderSettled { order: bob, owner: BOB, quantity: 2, value: 200, closed: true },
+					Event::OrderSettled {
+						order: charlie,
+						owner: CHARLIE,
+						quantity: 2,
+						value: 180,
+						closed: false
+					},
+				]
+			);
+			// Settled: the copyright may be sold now.
+			assert_ok!(raw_order(CHARLIE, l, Right::Copyright, Side::Buy, 5_000, 1, None, false, None));
+			assert_eq!(owner(l), Some(CHARLIE));
+		});
+	}
+
+	#[test]
+	fn a_buy_into_asks_pays_at_once_and_the_emptied_asks_leave_at_the_block_end() {
+		ExtBuilder::default().build_and_execute(|| {
+			let l = listing();
+			let a1 = place(ALICE, l, Side::Sell, 100, 1);
+			let a2 = place(ALICE, l, Side::Sell, 100, 2);
+			let alice = free(ALICE);
+			assert_ok!(raw_order(BOB, l, PERSONAL, Side::Buy, 100, 2, None, false, None));
+			assert_eq!(free(ALICE), alice + 200 - charge(200));
+			assert_eq!(licence_units(BOB, l, PERSONAL), 2);
+			assert_eq!(escrow(BOB), 0);
+			// The emptied ask left the book at once and waits only to be deleted.
+			assert_eq!(Orders::<Test>::get(a1).map(|o| (o.remaining, o.filled)), Some((0, 0)));
+			assert_eq!(book_levels(l, Side::Sell), vec![(100, 1, 1)]);
+			assert_eq!(PendingFills::<Test>::get(l), 0);
+			Market::on_idle(1, Weight::MAX);
+			assert!(Orders::<Test>::get(a1).is_none());
+			assert_eq!(Orders::<Test>::get(a2).map(|o| o.remaining), Some(1));
+		});
+	}
+
+	#[test]
+	fn settlement_is_bounded_per_block_and_by_the_spare_weight() {
+		ExtBuilder::default().build_and_execute(|| {
+			let l = listing();
+			let ids: Vec<_> = (0..5).map(|_| place(BOB, l, Side::Buy, 100, 1)).collect();
+			assert_ok!(raw_order(ALICE, l, PERSONAL, Side::Sell, 100, 5, None, false, None));
+			assert_eq!(SettlementQueue::<Test>::get(0).into_inner(), ids);
+			// No room for one settlement: nothing is done, nothing is charged.
+			assert_eq!(Market::on_idle(1, Weight::zero()), Weight::zero());
+			// Room for exactly one.
+			let db: frame_support::weights::RuntimeDbWeight =
+				<Test as frame_system::Config>::DbWeight::get();
+			let one = db.reads(1) + db.reads_writes(1, 2) + <() as WeightInfo>::settle_order();
+			assert_eq!(Market::on_idle(1, one), one);
+			assert_eq!(licence_units(BOB, l, PERSONAL), 1);
+			// At most MAX_SETTLEMENTS (3) a block.
+			Market::on_idle(1, Weight::MAX);
+			assert_eq!(licence_units(BOB, l, PERSONAL), 4);
+			assert_eq!(SettlementQueue::<Test>::get(0).into_inner(), vec![ids[4]]);
+			Market::on_idle(1, Weight::MAX);
+			assert_eq!(licence_units(BOB, l, PERSONAL), 5);
+			assert_eq!(SettlementQueue::<Test>::iter().count(), 0);
+			let (head, tail) = SettlementPages::<Test>::get();
+			assert_eq!(head, tail);
+		});
+	}
+
+	#[test]
+	fn anyone_may_settle_an_order_at_once() {
+		ExtBuilder::default().build_and_execute(|| {
+			let l = listing();
+			assert_noop!(
+				Market::settle_order(RuntimeOrigin::signed(EVE), 7),
+				Error::<Test>::OrderNotFound
+			);
+			let bob = place(BOB, l, Side::Buy, 100, 3);
+			assert_noop!(
+				Market::settle_order(RuntimeOrigin::signed(EVE), bob),
+				Error::<Test>::NothingToSettle
+			);
+			assert_ok!(raw_order(ALICE, l, PERSONAL, Side::Sell, 100, 2, None, false, None));
+			assert_ok!(Market::settle_order(RuntimeOrigin::signed(EVE), bob));
+			assert_eq!(licence_units(BOB, l, PERSONAL), 2);
+			assert_eq!(escrow(BOB), 100);
+			assert_eq!(PendingFills::<Test>::get(l), 0);
+			assert_noop!(
+				Market::settle_order(RuntimeOrigin::signed(EVE), bob),
+				Error::<Test>::NothingToSettle
+			);
+			// Its queue entry is skipped at the block end.
+			System::reset_events();
+			Market::on_idle(1, Weight::MAX);
+			assert!(market_events().is_empty());
+			assert_eq!(licence_units(BOB, l, PERSONAL), 2);
+		});
+	}
+
+	#[test]
+	fn a_cancelled_order_keeps_its_fills_held_until_they_settle() {
+		ExtBuilder::default().build_and_execute(|| {
+			let l = listing();
+			let bob = place(BOB, l, Side::Buy, 100, 5);
+			assert_ok!(raw_order(ALICE, l, PERSONAL, Side::Sell, 100, 2, None, false, None));
+			assert_ok!(Market::cancel_order(RuntimeOrigin::signed(BOB), bob));
+			// The three open units' escrow is released; the two filled stay held.
+			assert_eq!(escrow(BOB), 200);
+			assert_eq!(Orders::<Test>::get(bob).map(|o| (o.remaining, o.filled)), Some((0, 2)));
+			assert!(book_levels(l, Side::Buy).is_empty());
+			assert!(market_events().contains(&Event::OrderRemoved {
+				order: bob,
+				owner: BOB,
+				remaining: 3,
+				reason: RemovalReason::Cancelled
+			}));
+			assert_noop!(
+				Market::cancel_order(RuntimeOrigin::signed(BOB), bob),
+				Error::<Test>::OrderNotFound
+			);
+			settle_all();
+			assert_eq!(escrow(BOB), 0);
+			assert_eq!(licence_units(BOB, l, PERSONAL), 2);
+			assert!(Orders::<Test>::get(bob).is_none());
+		});
+	}
+
+	#[test]
+	fn fills_on_a_listing_removed_before_settlement_are_refunded() {
+		ExtBuilder::default().build_and_execute(|| {
+			let l = listing();
+			let bob = place(BOB, l, Side::Buy, 100, 2);
+			let alice = free(ALICE);
+			assert_ok!(raw_order(ALICE, l, PERSONAL, Side::Sell, 100, 2, None, false, None));
+			assert_ok!(Content::remove_infringing(RuntimeOrigin::root(), l));
+			settle_all();
+			assert!(market_events().contains(&Event::FillsRefunded {
+				order: bob,
+				owner: BOB,
+				quantity: 2,
+				value: 200
+			}));
+			assert_eq!((escrow(BOB), free(BOB)), (0, INITIAL));
+			assert_eq!(licence_units(BOB, l, PERSONAL), 0);
+			assert_eq!(free(ALICE), alice);
+			assert!(Orders::<Test>::get(bob).is_none());
+			assert_eq!(PendingFills::<Test>::get(l), 0);
+		});
+	}
+
+	#[test]
+	fn a_copyright_sold_into_a_bid_changes_hands_in_the_call() {
+		ExtBuilder::default().build_and_execute(|| {
+			let l = listing();
+			let bob = NextOrderId::<Test>::get();
+			assert_ok!(raw_order(BOB, l, Right::Copyright, Side::Buy, 5_000, 1, None, false, None));
+			assert_ok!(raw_order(ALICE, l, Right::Copyright, Side::Sell, 5_000, 1, None, false, None));
+			assert_eq!(owner(l), Some(BOB));
+			assert!(Orders::<Test>::get(bob).is_none());
+			assert_eq!(escrow(BOB), 0);
+			assert_eq!(SettlementQueue::<Test>::iter().count(), 0);
 		});
 	}
 }
@@ -827,6 +1082,7 @@ mod properties {
 	enum Op {
 		Place { who: AccountId, side: Side, price: Balance, quantity: Quantity, fok: bool },
 		Cancel { pick: usize },
+		Settle { pick: usize },
 		Advance { blocks: u64 },
 	}
 
@@ -838,6 +1094,7 @@ mod properties {
 					Op::Place { who, side, price: p * 10, quantity, fok: fok && quantity < 3 }
 				}),
 			2 => (0usize..50).prop_map(|pick| Op::Cancel { pick }),
+			1 => (0usize..50).prop_map(|pick| Op::Settle { pick }),
 			1 => (1u64..4).prop_map(|blocks| Op::Advance { blocks }),
 		]
 	}
@@ -860,7 +1117,7 @@ mod properties {
 						Op::Place { who, side, price, quantity, fok } => {
 							System::reset_events();
 							let id = NextOrderId::<Test>::get();
-							let result = order(who, l, PERSONAL, side, price, quantity, Some(System::block_number() + 10), fok, None);
+							let result = raw_order(who, l, PERSONAL, side, price, quantity, Some(System::block_number() + 10), fok, None);
 							let fills: Vec<(OrderId, Balance, Quantity)> = market_events()
 								.into_iter()
 								.filter_map(|e| match e {
@@ -903,21 +1160,32 @@ mod properties {
 							}
 						},
 						Op::Cancel { pick } => {
-							let open: Vec<_> = Orders::<Test>::iter().collect();
+							let open: Vec<_> = Orders::<Test>::iter().filter(|(_, o)| o.remaining > 0).collect();
 							if let Some((id, o)) = open.get(pick % open.len().max(1)) {
 								prop_assert!(Market::cancel_order(RuntimeOrigin::signed(o.owner), *id).is_ok());
+								// What stays held: the open buy orders and the unsettled fills.
 								prop_assert_eq!(escrow(o.owner), Orders::<Test>::iter()
 									.filter(|(_, x)| x.owner == o.owner && x.side == Side::Buy)
-									.map(|(_, x)| x.price * x.remaining as Balance)
+									.map(|(_, x)| x.price * x.remaining as Balance + x.filled_value)
 									.sum::<Balance>());
+							}
+						},
+						Op::Settle { pick } => {
+							let waiting: Vec<_> = Orders::<Test>::iter().filter(|(_, o)| o.awaits_settlement()).collect();
+							if let Some((id, o)) = waiting.get(pick % waiting.len().max(1)) {
+								let before = licence_units(o.owner, l, PERSONAL);
+								prop_assert!(Market::settle_order(RuntimeOrigin::signed(EVE), *id).is_ok());
+								prop_assert_eq!(licence_units(o.owner, l, PERSONAL), before + o.filled);
+								prop_assert!(Orders::<Test>::get(id).is_none_or(|x| x.filled == 0 && x.remaining > 0));
 							}
 						},
 						Op::Advance { blocks } => run_to_block(System::block_number() + blocks),
 					}
 					check_invariants(issuance, burned);
 				}
-				// Everything ends: after the longest expiry, no escrow is left.
+				// Everything ends: after the longest expiry and the settlements, no escrow is left.
 				run_to_block(System::block_number() + 40);
+				prop_assert_eq!(PendingFills::<Test>::iter().count(), 0);
 				prop_assert_eq!(Orders::<Test>::iter().count(), 0);
 				for who in [BOB, CHARLIE, DAVE] {
 					prop_assert_eq!(escrow(who), 0);

@@ -89,6 +89,9 @@ pub type LevelKey<Balance> = (ListingId, Right, Side, Balance);
 
 /// A limit order resting on a book. Orders at one price level form a FIFO queue through
 /// `prev`/`next`.
+///
+/// An order with nothing open (`remaining == 0`) has left its level: it waits in the settlement
+/// queue to pay out its last fills (a buy order) and be removed.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
@@ -103,8 +106,13 @@ pub struct Order<AccountId, Balance, BlockNumber> {
 	pub side: Side,
 	/// The per-unit price.
 	pub price: Balance,
-	/// The units still open.
+	/// The units still open on the book.
 	pub remaining: Quantity,
+	/// A buy order's units filled but not yet settled (paid to the seller and granted): a fill
+	/// only records the trade here, [`crate::Pallet::settle`] pays it out.
+	pub filled: Quantity,
+	/// What the unsettled filled units cost (still held from the buyer).
+	pub filled_value: Balance,
 	/// The first block at which the order no longer trades.
 	pub expires_at: BlockNumber,
 	/// A buy order's referring distributor, paid the listing's commission when it holds a valid
@@ -261,6 +269,13 @@ pub struct Licence<BlockNumber> {
 	pub expires_at: Option<BlockNumber>,
 }
 
+impl<AccountId, Balance, BlockNumber> Order<AccountId, Balance, BlockNumber> {
+	/// Whether the order waits for settlement: it has fills to pay out, or nothing open.
+	pub fn awaits_settlement(&self) -> bool {
+		self.filled > 0 || self.remaining == 0
+	}
+}
+
 impl<BlockNumber: PartialOrd> Licence<BlockNumber> {
 	/// Whether the right is valid at block `now`.
 	pub fn is_valid_at(&self, now: &BlockNumber) -> bool {
@@ -354,8 +369,11 @@ pub struct OrderView<AccountId, Balance, BlockNumber> {
 	/// The per-unit price.
 	#[serde(with = "balance_string")]
 	pub price: Balance,
-	/// The units still open.
+	/// The units still open on the book.
 	pub remaining: Quantity,
+	/// A buy order's units filled and awaiting settlement (paid out and granted within the
+	/// next blocks, or at once by [`crate::Call::settle_order`]).
+	pub filled: Quantity,
 	/// The first block at which it no longer trades.
 	pub expires_at: BlockNumber,
 }

@@ -44,7 +44,8 @@ use core::marker::PhantomData;
 
 /// Weight functions needed by `pallet_allspark_market`.
 pub trait WeightInfo {
-	fn place_order(f: u32, ) -> Weight;
+	fn place_sell_order(f: u32, ) -> Weight;
+	fn place_buy_order(f: u32, ) -> Weight;
 	fn place_resting_order() -> Weight;
 	fn cancel_order() -> Weight;
 	fn create_offer() -> Weight;
@@ -57,6 +58,7 @@ pub trait WeightInfo {
 	fn accept_proposal(p: u32, ) -> Weight;
 	fn cancel_request(p: u32, ) -> Weight;
 	fn on_initialize_cleanup(n: u32, ) -> Weight;
+	fn settle_order() -> Weight;
 }
 
 /// Weights measured for `pallet_allspark_market`, with the runtime's database weights.
@@ -91,7 +93,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Market::AccountOrders` (r:0 w:129)
 	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[0, 128]`.
-	fn place_order(f: u32, ) -> Weight {
+	fn place_sell_order(f: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `10255 + f * (552 ±0)`
+		//  Estimated: `47844 + f * (5206 ±0)`
+		// Minimum execution time: 1_435_947_000 picoseconds.
+		Weight::from_parts(16_984_934_913, 0)
+			.saturating_add(Weight::from_parts(0, 47844))
+			.saturating_add(Weight::from_parts(2_679_126_277, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(42_u64))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(33_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(f.into()))
+	}
+	fn place_buy_order(f: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `10255 + f * (552 ±0)`
 		//  Estimated: `47844 + f * (5206 ±0)`
@@ -416,11 +432,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
+	fn settle_order() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2370`
+		//  Estimated: `53050`
+		// Minimum execution time: 21_158_893_000 picoseconds.
+		Weight::from_parts(21_394_023_000, 0)
+			.saturating_add(Weight::from_parts(0, 53050))
+			.saturating_add(T::DbWeight::get().reads(29_u64))
+			.saturating_add(T::DbWeight::get().writes(24_u64))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn place_order(f: u32, ) -> Weight {
+	fn place_sell_order(f: u32, ) -> Weight {
+		Weight::from_parts(16_984_934_913, 0)
+			.saturating_add(Weight::from_parts(0, 47844))
+			.saturating_add(Weight::from_parts(2_679_126_277, 0).saturating_mul(f.into()))
+			.saturating_add(RocksDbWeight::get().reads(42_u64))
+			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(f.into())))
+			.saturating_add(RocksDbWeight::get().writes(33_u64))
+			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(f.into()))
+	}
+	fn place_buy_order(f: u32, ) -> Weight {
 		Weight::from_parts(16_984_934_913, 0)
 			.saturating_add(Weight::from_parts(0, 47844))
 			.saturating_add(Weight::from_parts(2_679_126_277, 0).saturating_mul(f.into()))
@@ -513,5 +549,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
+	}
+	fn settle_order() -> Weight {
+		Weight::from_parts(21_394_023_000, 0)
+			.saturating_add(Weight::from_parts(0, 53050))
+			.saturating_add(RocksDbWeight::get().reads(29_u64))
+			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
 }

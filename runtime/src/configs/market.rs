@@ -89,9 +89,10 @@ impl pallet_allspark_market::Config for Runtime {
 	type MaxPriceLevels = ConstU32<64>;
 	type MaxFillsPerCall = ConstU32<128>;
 	type MaxOrderLifetime = MaxOrderLifetime;
-	type MaxExpiriesPerBlock = ConstU32<256>;
 	/// 16 expiry entries a block: with this machine's (debug-host) weights, at most a fifth of a block.
 	type MaxCleanupPerBlock = ConstU32<16>;
+	/// Filled orders settled in a block's spare weight (`on_idle`).
+	type MaxSettlementsPerBlock = ConstU32<64>;
 	type SubscriptionPeriod = SubscriptionPeriod;
 	type AuctionExtension = AuctionExtension;
 	type MaxProposalsPerRequest = ConstU32<32>;
