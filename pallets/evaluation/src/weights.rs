@@ -32,7 +32,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.KuCc6DNDOf
+// /tmp/tmp.ss3vBHgL9b
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1930`
 		//  Estimated: `21406`
-		// Minimum execution time: 2_363_308_000 picoseconds.
-		Weight::from_parts(2_498_679_000, 0)
+		// Minimum execution time: 2_319_092_000 picoseconds.
+		Weight::from_parts(2_472_230_000, 0)
 			.saturating_add(Weight::from_parts(0, 21406))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2725`
 		//  Estimated: `4414`
-		// Minimum execution time: 2_026_426_000 picoseconds.
-		Weight::from_parts(2_117_351_000, 0)
+		// Minimum execution time: 1_829_243_000 picoseconds.
+		Weight::from_parts(1_940_318_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -116,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1009`
 		//  Estimated: `3575`
-		// Minimum execution time: 593_033_000 picoseconds.
-		Weight::from_parts(614_785_000, 0)
+		// Minimum execution time: 577_299_000 picoseconds.
+		Weight::from_parts(622_757_000, 0)
 			.saturating_add(Weight::from_parts(0, 3575))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -145,10 +145,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `902 + e * (260 ±0)`
 		//  Estimated: `3696 + e * (2603 ±0)`
-		// Minimum execution time: 2_789_823_000 picoseconds.
-		Weight::from_parts(834_023_435, 0)
+		// Minimum execution time: 2_772_717_000 picoseconds.
+		Weight::from_parts(2_773_258_000, 0)
 			.saturating_add(Weight::from_parts(0, 3696))
-			.saturating_add(Weight::from_parts(2_001_302_576, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(2_204_553_972, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -161,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 104_486_000 picoseconds.
-		Weight::from_parts(119_237_000, 0)
+		// Minimum execution time: 98_918_000 picoseconds.
+		Weight::from_parts(123_363_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `231`
 		//  Estimated: `3593`
-		// Minimum execution time: 307_267_000 picoseconds.
-		Weight::from_parts(334_048_000, 0)
+		// Minimum execution time: 305_444_000 picoseconds.
+		Weight::from_parts(321_408_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -195,10 +195,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `687 + s * (56 ±0)`
 		//  Estimated: `6028 + s * (2603 ±0)`
-		// Minimum execution time: 1_503_729_000 picoseconds.
-		Weight::from_parts(654_689_466, 0)
+		// Minimum execution time: 1_502_286_000 picoseconds.
+		Weight::from_parts(754_655_890, 0)
 			.saturating_add(Weight::from_parts(0, 6028))
-			.saturating_add(Weight::from_parts(958_664_579, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(974_565_868, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -210,27 +210,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn open_round() -> Weight {
-		Weight::from_parts(2_498_679_000, 0)
+		Weight::from_parts(2_472_230_000, 0)
 			.saturating_add(Weight::from_parts(0, 21406))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(2_117_351_000, 0)
+		Weight::from_parts(1_940_318_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reveal() -> Weight {
-		Weight::from_parts(614_785_000, 0)
+		Weight::from_parts(622_757_000, 0)
 			.saturating_add(Weight::from_parts(0, 3575))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn finalise_round(e: u32, ) -> Weight {
-		Weight::from_parts(834_023_435, 0)
+		Weight::from_parts(2_773_258_000, 0)
 			.saturating_add(Weight::from_parts(0, 3696))
-			.saturating_add(Weight::from_parts(2_001_302_576, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(2_204_553_972, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -238,20 +238,20 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(e.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(119_237_000, 0)
+		Weight::from_parts(123_363_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn start_era_payout() -> Weight {
-		Weight::from_parts(334_048_000, 0)
+		Weight::from_parts(321_408_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn pay_era_listing(s: u32, ) -> Weight {
-		Weight::from_parts(654_689_466, 0)
+		Weight::from_parts(754_655_890, 0)
 			.saturating_add(Weight::from_parts(0, 6028))
-			.saturating_add(Weight::from_parts(958_664_579, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(974_565_868, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))

@@ -26,16 +26,27 @@
 //! ## Escrow and settlement
 //! A buyer's funds are held under [`HoldReason::Escrow`] (a buy order's price × quantity, an
 //! auction's highest bid, a request's budget) and nothing moves before a trade. A trade moves the
-//! held funds to the seller, who pays out of them, in the same call: the service charge
+//! held funds to the seller, who pays out of them: the service charge
 //! ([`Config::ServiceCharge`], burned and shared between pots by the token pallet), the
-//! commission of each referring distributor that holds a valid distribution right, and the
-//! co-creators' shares of the rest. Fills of one call are paid out together.
+//! commission of a referring distributor that holds a valid distribution right, and the
+//! co-creators' shares of the rest; then the buyer is granted the right.
+//!
+//! Offers, auctions, requests and a buying taker's fills are paid in the call (a taker's fills
+//! together). A fill against a resting **buy** order only records the units and value on that
+//! order ([`Order::filled`]), so a fill writes one storage item: the order is queued
+//! ([`SettlementQueue`]) and settled as its own trade at the end of the block (`on_idle`, at
+//! most [`Config::MaxSettlementsPerBlock`] within the spare weight) or at once by anyone's
+//! [`Pallet::settle_order`]. Resting orders emptied by fills leave the book at once and are
+//! deleted the same way. While a listing's fills await settlement ([`PendingFills`]) its
+//! copyright cannot change hands, so they are always paid to the owner who sold them; the
+//! copyright itself settles in the call that sells it.
 //!
 //! ## Expiry
 //! Orders, offers and requests expire (at most [`Config::MaxOrderLifetime`] blocks after they are
 //! made). Each block's `on_initialize` works through the expiry queue, at most
 //! [`Config::MaxCleanupPerBlock`] entries: expired orders and requests leave and their holds are
 //! released; ended English auctions are settled. Expired orders met by matching are removed then.
+//! Each entry is its own key ([`ExpiryQueue`]), so scheduling never reads the queue.
 //!
 //! ## Storage
 //! No value holds a whole book: orders ([`Orders`]) and price levels ([`Levels`], each a FIFO

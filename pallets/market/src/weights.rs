@@ -32,7 +32,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.KuCc6DNDOf
+// /tmp/tmp.ss3vBHgL9b
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -48,6 +48,7 @@ pub trait WeightInfo {
 	fn place_buy_order(f: u32, ) -> Weight;
 	fn place_resting_order() -> Weight;
 	fn cancel_order() -> Weight;
+	fn settle_order() -> Weight;
 	fn create_offer() -> Weight;
 	fn buy_offer() -> Weight;
 	fn bid() -> Weight;
@@ -58,7 +59,6 @@ pub trait WeightInfo {
 	fn accept_proposal(p: u32, ) -> Weight;
 	fn cancel_request(p: u32, ) -> Weight;
 	fn on_initialize_cleanup(n: u32, ) -> Weight;
-	fn settle_order() -> Weight;
 }
 
 /// Weights measured for `pallet_allspark_market`, with the runtime's database weights.
@@ -75,51 +75,78 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Market::Levels` (r:65 w:65)
 	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Orders` (r:128 w:129)
-	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:128 w:128)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:274 w:274)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Licences` (r:256 w:128)
+	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(154), added: 2629, mode: `MaxEncodedLen`)
+	/// Storage: `Market::PendingFills` (r:1 w:1)
+	/// Proof: `Market::PendingFills` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Market::SettlementPages` (r:1 w:1)
+	/// Proof: `Market::SettlementPages` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::SettlementQueue` (r:1 w:1)
+	/// Proof: `Market::SettlementQueue` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Storage: `Market::ExpiryQueue` (r:0 w:1)
+	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `Market::AccountOrders` (r:0 w:1)
+	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `f` is `[0, 128]`.
+	fn place_sell_order(f: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `6802 + f * (214 ±0)`
+		//  Estimated: `39273 + f * (2633 ±219)`
+		// Minimum execution time: 1_007_740_000 picoseconds.
+		Weight::from_parts(4_164_788_146, 0)
+			.saturating_add(Weight::from_parts(0, 39273))
+			.saturating_add(Weight::from_parts(214_445_452, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(22_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(23_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 2633).saturating_mul(f.into()))
+	}
+	/// Storage: `Content::Listings` (r:1 w:0)
+	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
+	/// Storage: `Token::Rates` (r:1 w:0)
+	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Licences` (r:2 w:1)
 	/// Proof: `Market::Licences` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:20 w:20)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Market::NextOrderId` (r:1 w:1)
+	/// Proof: `Market::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Ladders` (r:2 w:2)
+	/// Proof: `Market::Ladders` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Levels` (r:65 w:65)
+	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Orders` (r:128 w:129)
+	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(154), added: 2629, mode: `MaxEncodedLen`)
+	/// Storage: `Market::SettlementPages` (r:1 w:1)
+	/// Proof: `Market::SettlementPages` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::SettlementQueue` (r:1 w:1)
+	/// Proof: `Market::SettlementQueue` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Split` (r:1 w:0)
 	/// Proof: `Token::Split` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Token::BurnedTotal` (r:1 w:1)
 	/// Proof: `Token::BurnedTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Evaluation::Scores` (r:1 w:0)
 	/// Proof: `Evaluation::Scores` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
-	/// Storage: `Market::ExpiryQueue` (r:8 w:1)
-	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
-	/// Storage: `Market::AccountOrders` (r:0 w:129)
+	/// Storage: `Market::ExpiryQueue` (r:0 w:1)
+	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `Market::AccountOrders` (r:0 w:1)
 	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[0, 128]`.
-	fn place_sell_order(f: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `10255 + f * (552 ±0)`
-		//  Estimated: `47844 + f * (5206 ±0)`
-		// Minimum execution time: 1_435_947_000 picoseconds.
-		Weight::from_parts(16_984_934_913, 0)
-			.saturating_add(Weight::from_parts(0, 47844))
-			.saturating_add(Weight::from_parts(2_679_126_277, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(42_u64))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(f.into())))
-			.saturating_add(T::DbWeight::get().writes(33_u64))
-			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(f.into()))
-	}
 	fn place_buy_order(f: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10255 + f * (552 ±0)`
-		//  Estimated: `47844 + f * (5206 ±0)`
-		// Minimum execution time: 1_435_947_000 picoseconds.
-		Weight::from_parts(16_984_934_913, 0)
-			.saturating_add(Weight::from_parts(0, 47844))
-			.saturating_add(Weight::from_parts(2_679_126_277, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(42_u64))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(f.into())))
-			.saturating_add(T::DbWeight::get().writes(33_u64))
-			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(f.into()))
+		//  Measured:  `9684 + f * (181 ±0)`
+		//  Estimated: `39273 + f * (2633 ±5)`
+		// Minimum execution time: 2_433_392_000 picoseconds.
+		Weight::from_parts(18_985_666_459, 0)
+			.saturating_add(Weight::from_parts(0, 39273))
+			.saturating_add(Weight::from_parts(319_433_146, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(39_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(38_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 2633).saturating_mul(f.into()))
 	}
 	/// Storage: `Content::Listings` (r:1 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
@@ -137,24 +164,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Ladders` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Levels` (r:1 w:1)
 	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
-	/// Storage: `Market::ExpiryQueue` (r:8 w:1)
-	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Orders` (r:0 w:1)
-	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(154), added: 2629, mode: `MaxEncodedLen`)
+	/// Storage: `Market::ExpiryQueue` (r:0 w:1)
+	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Market::AccountOrders` (r:0 w:1)
 	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn place_resting_order() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6679`
-		//  Estimated: `39334`
-		// Minimum execution time: 2_687_901_000 picoseconds.
-		Weight::from_parts(2_813_828_000, 0)
-			.saturating_add(Weight::from_parts(0, 39334))
-			.saturating_add(T::DbWeight::get().reads(17_u64))
+		//  Measured:  `4048`
+		//  Estimated: `8046`
+		// Minimum execution time: 2_321_715_000 picoseconds.
+		Weight::from_parts(2_447_362_000, 0)
+			.saturating_add(Weight::from_parts(0, 8046))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Market::Orders` (r:3 w:3)
-	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(154), added: 2629, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Levels` (r:1 w:1)
 	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(71), added: 2546, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -165,13 +192,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `971`
-		//  Estimated: `8817`
-		// Minimum execution time: 1_570_337_000 picoseconds.
-		Weight::from_parts(1_672_430_000, 0)
-			.saturating_add(Weight::from_parts(0, 8817))
+		//  Measured:  `1031`
+		//  Estimated: `8877`
+		// Minimum execution time: 1_596_947_000 picoseconds.
+		Weight::from_parts(1_735_764_000, 0)
+			.saturating_add(Weight::from_parts(0, 8877))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `Market::Orders` (r:1 w:1)
+	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(154), added: 2629, mode: `MaxEncodedLen`)
+	/// Storage: `Market::PendingFills` (r:1 w:1)
+	/// Proof: `Market::PendingFills` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Content::Listings` (r:1 w:0)
+	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
+	/// Storage: `Token::Rates` (r:1 w:0)
+	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Licences` (r:2 w:1)
+	/// Proof: `Market::Licences` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:20 w:20)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Token::Split` (r:1 w:0)
+	/// Proof: `Token::Split` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Token::BurnedTotal` (r:1 w:1)
+	/// Proof: `Token::BurnedTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Evaluation::Scores` (r:1 w:0)
+	/// Proof: `Evaluation::Scores` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
+	/// Storage: `Market::AccountOrders` (r:0 w:1)
+	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn settle_order() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2598`
+		//  Estimated: `53050`
+		// Minimum execution time: 20_186_416_000 picoseconds.
+		Weight::from_parts(21_526_600_000, 0)
+			.saturating_add(Weight::from_parts(0, 53050))
+			.saturating_add(T::DbWeight::get().reads(30_u64))
+			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
 	/// Storage: `Content::Listings` (r:1 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
@@ -179,20 +238,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `Market::NextOfferId` (r:1 w:1)
 	/// Proof: `Market::NextOfferId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Market::ExpiryQueue` (r:9 w:1)
-	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
+	/// Storage: `Market::ExpiryQueue` (r:0 w:1)
+	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Offers` (r:0 w:1)
 	/// Proof: `Market::Offers` (`max_values`: None, `max_size`: Some(189), added: 2664, mode: `MaxEncodedLen`)
 	/// Storage: `Market::ListingOffers` (r:0 w:1)
 	/// Proof: `Market::ListingOffers` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn create_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3773`
-		//  Estimated: `44127`
-		// Minimum execution time: 941_661_000 picoseconds.
-		Weight::from_parts(1_023_784_000, 0)
-			.saturating_add(Weight::from_parts(0, 44127))
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		//  Measured:  `1092`
+		//  Estimated: `4414`
+		// Minimum execution time: 514_606_000 picoseconds.
+		Weight::from_parts(580_384_000, 0)
+			.saturating_add(Weight::from_parts(0, 4414))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Market::Offers` (r:1 w:1)
@@ -217,8 +276,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2370`
 		//  Estimated: `53050`
-		// Minimum execution time: 21_158_893_000 picoseconds.
-		Weight::from_parts(21_394_023_000, 0)
+		// Minimum execution time: 20_933_157_000 picoseconds.
+		Weight::from_parts(23_145_209_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().writes(24_u64))
@@ -233,16 +292,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Market::ExpiryQueue` (r:8 w:1)
-	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
+	/// Storage: `Market::ExpiryQueue` (r:0 w:1)
+	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn bid() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4406`
-		//  Estimated: `39334`
-		// Minimum execution time: 3_081_557_000 picoseconds.
-		Weight::from_parts(3_213_213_000, 0)
-			.saturating_add(Weight::from_parts(0, 39334))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+		//  Measured:  `1719`
+		//  Estimated: `6196`
+		// Minimum execution time: 2_566_880_000 picoseconds.
+		Weight::from_parts(2_760_118_000, 0)
+			.saturating_add(Weight::from_parts(0, 6196))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Market::Offers` (r:1 w:1)
@@ -253,8 +312,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `292`
 		//  Estimated: `3654`
-		// Minimum execution time: 279_906_000 picoseconds.
-		Weight::from_parts(301_709_000, 0)
+		// Minimum execution time: 288_039_000 picoseconds.
+		Weight::from_parts(324_853_000, 0)
 			.saturating_add(Weight::from_parts(0, 3654))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -263,14 +322,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Offers` (`max_values`: None, `max_size`: Some(189), added: 2664, mode: `MaxEncodedLen`)
 	/// Storage: `Content::Listings` (r:1 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
+	/// Storage: `Token::Rates` (r:1 w:0)
+	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Licences` (r:2 w:1)
+	/// Proof: `Market::Licences` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:20 w:20)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Licences` (r:2 w:1)
-	/// Proof: `Market::Licences` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
-	/// Storage: `Token::Rates` (r:1 w:0)
-	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Split` (r:1 w:0)
 	/// Proof: `Token::Split` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Token::BurnedTotal` (r:1 w:1)
@@ -283,8 +342,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2626`
 		//  Estimated: `53050`
-		// Minimum execution time: 20_078_504_000 picoseconds.
-		Weight::from_parts(20_614_242_000, 0)
+		// Minimum execution time: 19_888_903_000 picoseconds.
+		Weight::from_parts(20_460_664_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().writes(25_u64))
@@ -297,20 +356,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Market::NextRequestId` (r:1 w:1)
 	/// Proof: `Market::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Market::ExpiryQueue` (r:9 w:1)
-	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
 	/// Storage: `Market::CategoryRequests` (r:0 w:1)
 	/// Proof: `Market::CategoryRequests` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `Market::ExpiryQueue` (r:0 w:1)
+	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
 	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	fn post_request() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3063`
-		//  Estimated: `44127`
-		// Minimum execution time: 1_894_670_000 picoseconds.
-		Weight::from_parts(2_010_172_000, 0)
-			.saturating_add(Weight::from_parts(0, 44127))
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		//  Measured:  `382`
+		//  Estimated: `3593`
+		// Minimum execution time: 1_430_099_000 picoseconds.
+		Weight::from_parts(1_542_456_000, 0)
+			.saturating_add(Weight::from_parts(0, 3593))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
@@ -325,8 +384,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1321`
 		//  Estimated: `4414`
-		// Minimum execution time: 597_479_000 picoseconds.
-		Weight::from_parts(656_587_000, 0)
+		// Minimum execution time: 590_449_000 picoseconds.
+		Weight::from_parts(643_387_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -337,12 +396,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Proposals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Content::Listings` (r:1 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
+	/// Storage: `Token::Rates` (r:1 w:0)
+	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:19 w:19)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Token::Rates` (r:1 w:0)
-	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Split` (r:1 w:0)
 	/// Proof: `Token::Split` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Token::BurnedTotal` (r:1 w:1)
@@ -358,10 +417,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2400 + p * (48 ±0)`
 		//  Estimated: `50447 + p * (2559 ±0)`
-		// Minimum execution time: 19_993_689_000 picoseconds.
-		Weight::from_parts(20_309_524_269, 0)
+		// Minimum execution time: 19_811_858_000 picoseconds.
+		Weight::from_parts(20_357_954_629, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
-			.saturating_add(Weight::from_parts(16_488_036, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(21_531_814, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(24_u64))
@@ -383,10 +442,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `636 + p * (48 ±0)`
 		//  Estimated: `3593 + p * (2559 ±0)`
-		// Minimum execution time: 1_248_378_000 picoseconds.
-		Weight::from_parts(1_381_426_198, 0)
+		// Minimum execution time: 1_205_044_000 picoseconds.
+		Weight::from_parts(1_309_693_770, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
-			.saturating_add(Weight::from_parts(12_463_066, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(11_315_761, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -395,20 +454,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Market::ExpiryCursor` (r:1 w:1)
 	/// Proof: `Market::ExpiryCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Market::ExpiryQueue` (r:1 w:1)
-	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(2318), added: 4793, mode: `MaxEncodedLen`)
+	/// Storage: `Market::ExpiryQueue` (r:16 w:15)
+	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Offers` (r:15 w:15)
 	/// Proof: `Market::Offers` (`max_values`: None, `max_size`: Some(189), added: 2664, mode: `MaxEncodedLen`)
 	/// Storage: `Content::Listings` (r:1 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
+	/// Storage: `Token::Rates` (r:1 w:0)
+	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Licences` (r:16 w:15)
+	/// Proof: `Market::Licences` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:15 w:15)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:34 w:34)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Licences` (r:16 w:15)
-	/// Proof: `Market::Licences` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
-	/// Storage: `Token::Rates` (r:1 w:0)
-	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Split` (r:1 w:0)
 	/// Proof: `Token::Split` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Token::BurnedTotal` (r:1 w:1)
@@ -420,110 +479,106 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 16]`.
 	fn on_initialize_cleanup(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1956 + n * (367 ±0)`
-		//  Estimated: `47844 + n * (2603 ±0)`
-		// Minimum execution time: 193_628_000 picoseconds.
-		Weight::from_parts(199_176_000, 0)
+		//  Measured:  `1939 + n * (379 ±0)`
+		//  Estimated: `47844 + n * (2603 ±82)`
+		// Minimum execution time: 253_256_000 picoseconds.
+		Weight::from_parts(264_204_000, 0)
 			.saturating_add(Weight::from_parts(0, 47844))
-			.saturating_add(Weight::from_parts(16_701_021_098, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(17_647_521_049, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
-	}
-	fn settle_order() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `2370`
-		//  Estimated: `53050`
-		// Minimum execution time: 21_158_893_000 picoseconds.
-		Weight::from_parts(21_394_023_000, 0)
-			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(T::DbWeight::get().reads(29_u64))
-			.saturating_add(T::DbWeight::get().writes(24_u64))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn place_sell_order(f: u32, ) -> Weight {
-		Weight::from_parts(16_984_934_913, 0)
-			.saturating_add(Weight::from_parts(0, 47844))
-			.saturating_add(Weight::from_parts(2_679_126_277, 0).saturating_mul(f.into()))
-			.saturating_add(RocksDbWeight::get().reads(42_u64))
-			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(f.into())))
-			.saturating_add(RocksDbWeight::get().writes(33_u64))
-			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(f.into()))
+		Weight::from_parts(4_164_788_146, 0)
+			.saturating_add(Weight::from_parts(0, 39273))
+			.saturating_add(Weight::from_parts(214_445_452, 0).saturating_mul(f.into()))
+			.saturating_add(RocksDbWeight::get().reads(22_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(f.into())))
+			.saturating_add(RocksDbWeight::get().writes(23_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 2633).saturating_mul(f.into()))
 	}
 	fn place_buy_order(f: u32, ) -> Weight {
-		Weight::from_parts(16_984_934_913, 0)
-			.saturating_add(Weight::from_parts(0, 47844))
-			.saturating_add(Weight::from_parts(2_679_126_277, 0).saturating_mul(f.into()))
-			.saturating_add(RocksDbWeight::get().reads(42_u64))
-			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(f.into())))
-			.saturating_add(RocksDbWeight::get().writes(33_u64))
-			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(f.into()))
+		Weight::from_parts(18_985_666_459, 0)
+			.saturating_add(Weight::from_parts(0, 39273))
+			.saturating_add(Weight::from_parts(319_433_146, 0).saturating_mul(f.into()))
+			.saturating_add(RocksDbWeight::get().reads(39_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(f.into())))
+			.saturating_add(RocksDbWeight::get().writes(38_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(f.into())))
+			.saturating_add(Weight::from_parts(0, 2633).saturating_mul(f.into()))
 	}
 	fn place_resting_order() -> Weight {
-		Weight::from_parts(2_813_828_000, 0)
-			.saturating_add(Weight::from_parts(0, 39334))
-			.saturating_add(RocksDbWeight::get().reads(17_u64))
+		Weight::from_parts(2_447_362_000, 0)
+			.saturating_add(Weight::from_parts(0, 8046))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(1_672_430_000, 0)
-			.saturating_add(Weight::from_parts(0, 8817))
+		Weight::from_parts(1_735_764_000, 0)
+			.saturating_add(Weight::from_parts(0, 8877))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
+	fn settle_order() -> Weight {
+		Weight::from_parts(21_526_600_000, 0)
+			.saturating_add(Weight::from_parts(0, 53050))
+			.saturating_add(RocksDbWeight::get().reads(30_u64))
+			.saturating_add(RocksDbWeight::get().writes(26_u64))
+	}
 	fn create_offer() -> Weight {
-		Weight::from_parts(1_023_784_000, 0)
-			.saturating_add(Weight::from_parts(0, 44127))
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+		Weight::from_parts(580_384_000, 0)
+			.saturating_add(Weight::from_parts(0, 4414))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn buy_offer() -> Weight {
-		Weight::from_parts(21_394_023_000, 0)
+		Weight::from_parts(23_145_209_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(RocksDbWeight::get().reads(29_u64))
 			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
 	fn bid() -> Weight {
-		Weight::from_parts(3_213_213_000, 0)
-			.saturating_add(Weight::from_parts(0, 39334))
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
+		Weight::from_parts(2_760_118_000, 0)
+			.saturating_add(Weight::from_parts(0, 6196))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel_offer() -> Weight {
-		Weight::from_parts(301_709_000, 0)
+		Weight::from_parts(324_853_000, 0)
 			.saturating_add(Weight::from_parts(0, 3654))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn settle_auction() -> Weight {
-		Weight::from_parts(20_614_242_000, 0)
+		Weight::from_parts(20_460_664_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(RocksDbWeight::get().reads(29_u64))
 			.saturating_add(RocksDbWeight::get().writes(25_u64))
 	}
 	fn post_request() -> Weight {
-		Weight::from_parts(2_010_172_000, 0)
-			.saturating_add(Weight::from_parts(0, 44127))
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		Weight::from_parts(1_542_456_000, 0)
+			.saturating_add(Weight::from_parts(0, 3593))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(656_587_000, 0)
+		Weight::from_parts(643_387_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn accept_proposal(p: u32, ) -> Weight {
-		Weight::from_parts(20_309_524_269, 0)
+		Weight::from_parts(20_357_954_629, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
-			.saturating_add(Weight::from_parts(16_488_036, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(21_531_814, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(27_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(24_u64))
@@ -531,9 +586,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(p.into()))
 	}
 	fn cancel_request(p: u32, ) -> Weight {
-		Weight::from_parts(1_381_426_198, 0)
+		Weight::from_parts(1_309_693_770, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
-			.saturating_add(Weight::from_parts(12_463_066, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(11_315_761, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -541,19 +596,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(p.into()))
 	}
 	fn on_initialize_cleanup(n: u32, ) -> Weight {
-		Weight::from_parts(199_176_000, 0)
+		Weight::from_parts(264_204_000, 0)
 			.saturating_add(Weight::from_parts(0, 47844))
-			.saturating_add(Weight::from_parts(16_701_021_098, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
-			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
-			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(17_647_521_049, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
-	}
-	fn settle_order() -> Weight {
-		Weight::from_parts(21_394_023_000, 0)
-			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(RocksDbWeight::get().reads(29_u64))
-			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
 }
