@@ -2,7 +2,6 @@
 
 use crate::{settlement::Settlement, *};
 use alloc::vec::Vec;
-use pallet_allspark_token::ChargeKind;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -196,12 +195,11 @@ impl<T: Config> Pallet<T> {
 					None => {
 						// Paid out when the resting buy order settles: check now that the trade
 						// covers its charge and the commission it may owe.
-						let charge = T::ServiceCharge::quote(ChargeKind::Trade { value })?;
 						let owed = match resting.referrer {
-							Some(_) => charge.saturating_add(commission.mul_floor(value)),
-							None => charge,
+							Some(_) => commission.mul_floor(value),
+							None => Zero::zero(),
 						};
-						ensure!(owed <= value, Error::<T>::ChargeExceedsValue);
+						Self::net_of_trade(value, owed)?;
 						resting.filled = resting.filled.saturating_add(fill);
 						resting.filled_value = resting
 							.filled_value
@@ -261,7 +259,9 @@ impl<T: Config> Pallet<T> {
 		if taker.side == Side::Sell && taker.right == Right::Copyright {
 			// The copyright changes hands in this call, not later.
 			for id in queued {
-				Self::settle(id, true)?;
+				if let Some(order) = Orders::<T>::get(id) {
+					Self::settle(id, order, true)?;
+				}
 			}
 		} else {
 			Self::enqueue_settlements(&queued);

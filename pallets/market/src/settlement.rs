@@ -72,7 +72,6 @@ impl<T: Config> Settlement<T> {
 			return Ok(());
 		}
 		let kind = ChargeKind::Trade { value: self.value };
-		let charge = T::ServiceCharge::quote(kind)?;
 		let distributor = self
 			.referrer
 			.clone()
@@ -81,11 +80,7 @@ impl<T: Config> Settlement<T> {
 			Some(_) => self.terms.distributor_commission.mul_floor(self.value),
 			None => Zero::zero(),
 		};
-		let net = self
-			.value
-			.checked_sub(&charge)
-			.and_then(|v| v.checked_sub(&commission))
-			.ok_or(Error::<T>::ChargeExceedsValue)?;
+		let (charge, net) = Pallet::<T>::net_of_trade(self.value, commission)?;
 		T::Currency::transfer_on_hold(
 			&HoldReason::Escrow.into(),
 			&self.buyer,
@@ -133,11 +128,12 @@ impl<T: Config> Settlement<T> {
 			co_creators,
 		});
 		T::OnTrade::on_trade(self.listing, self.value);
-		self.grant_right(&self.buyer, self.quantity)
+		self.grant_right()
 	}
 
-	/// Give `buyer` `units` of the right: extend its licence record, or move the copyright.
-	fn grant_right(&self, buyer: &T::AccountId, units: Quantity) -> DispatchResult {
+	/// Give the buyer the units bought: extend its licence record, or move the copyright.
+	fn grant_right(&self) -> DispatchResult {
+		let (buyer, units) = (&self.buyer, self.quantity);
 		let now = self.now;
 		let expires_at = match self.right {
 			Right::Copyright => {
@@ -187,6 +183,20 @@ impl<T: Config> Settlement<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// A trade of `value` paying `commission`: its service charge and what is left for the
+	/// seller and co-creators, or [`Error::ChargeExceedsValue`].
+	pub(crate) fn net_of_trade(
+		value: BalanceOf<T>,
+		commission: BalanceOf<T>,
+	) -> Result<(BalanceOf<T>, BalanceOf<T>), DispatchError> {
+		let charge = T::ServiceCharge::quote(ChargeKind::Trade { value })?;
+		let net = value
+			.checked_sub(&charge)
+			.and_then(|v| v.checked_sub(&commission))
+			.ok_or(Error::<T>::ChargeExceedsValue)?;
+		Ok((charge, net))
+	}
+
 	/// Whether `who` holds a valid distribution right on `listing` at `now`.
 	pub(crate) fn is_distributor(
 		who: &T::AccountId,
@@ -297,18 +307,17 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_settle_order(id: OrderId) -> DispatchResult {
 		let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
 		ensure!(order.awaits_settlement(), Error::<T>::NothingToSettle);
-		Self::settle(id, false)
+		Self::settle(id, order, false)
 	}
 
-	/// Settle order `id`: pay out and grant a buy order's unsettled fills, and delete an order
-	/// with nothing open. Orders gone or with nothing to settle are skipped.
+	/// Settle order `id` (stored as `order`): pay out and grant a buy order's unsettled fills,
+	/// and delete an order with nothing open. An order with nothing to settle is left as it is.
 	///
 	/// The fills are paid to the listing's owner, who cannot have changed since they were made
 	/// (the copyright does not move while fills await settlement, [`PendingFills`]). When
 	/// `strict`, a payout error fails the caller; otherwise fills that cannot be paid out (the
 	/// listing was removed, or the service charge rose above their value) are refunded.
-	pub(crate) fn settle(id: OrderId, strict: bool) -> DispatchResult {
-		let Some(mut order) = Orders::<T>::get(id) else { return Ok(()) };
+	pub(crate) fn settle(id: OrderId, mut order: OrderOf<T>, strict: bool) -> DispatchResult {
 		if !order.awaits_settlement() {
 			return Ok(());
 		}
@@ -405,7 +414,10 @@ impl<T: Config> Pallet<T> {
 				if budget == 0 || !used.saturating_add(each).all_lte(limit) {
 					break;
 				}
-				let _ = Self::settle(*id, false);
+				// Entries of orders already settled and deleted are skipped.
+				if let Some(order) = Orders::<T>::get(id) {
+					let _ = Self::settle(*id, order, false);
+				}
 				used.saturating_accrue(each);
 				budget = budget.saturating_sub(1);
 				taken = taken.saturating_add(1);
