@@ -57,14 +57,18 @@ transfer = weight(balances["transfer_keep_alive"])
 transfer_time = ref_time(balances["transfer_keep_alive"])
 print(f"transfer_keep_alive: {transfer / 1e6:.1f} µs weight (ref time incl. RocksDB reads/writes), "
       f"{transfer_time / 1e6:.1f} µs measured time")
-print(f"{'market weight':48} {'µs':>9} {'× transfer':>11} {'time µs':>9} {'× time':>7}")
+print(f"{'market weight':66} {'µs':>9} {'× transfer':>11} {'time µs':>9} {'× time':>7}")
 sell, buy = market["place_sell_order"], market["place_buy_order"]
 rows = [
     ("place_order, non-crossing (place_resting_order)", market["place_resting_order"], {}, False),
     ("place_order selling, each fill (slope in f)", sell, {"f": 1}, True),
+    ("place_order selling, each level with its first fill (slope in l)", sell, {"l": 1}, True),
     ("place_order buying, each fill (slope in f)", buy, {"f": 1}, True),
-    ("place_order selling, 128 fills", sell, {"f": 128}, False),
-    ("place_order buying, 128 fills", buy, {"f": 128}, False),
+    ("place_order buying, each level with its first fill (slope in l)", buy, {"l": 1}, True),
+    ("place_order selling, 128 fills on one level", sell, {"l": 1, "f": 127}, False),
+    ("place_order selling, 128 fills on 64 levels", sell, {"l": 64, "f": 64}, False),
+    ("place_order buying, 128 fills on one level", buy, {"l": 1, "f": 127}, False),
+    ("place_order buying, 128 fills on 64 levels", buy, {"l": 64, "f": 64}, False),
     ("cancel_order", market["cancel_order"], {}, False),
     ("settle_order", market["settle_order"], {}, False),
     ("create_offer", market["create_offer"], {}, False),
@@ -84,13 +88,16 @@ for name, fn, comps, slope in rows:
         w, t = per_component(fn, c), fn[1].get(c, 0)
     else:
         w, t = weight(fn, **comps), ref_time(fn, **comps)
-    print(f"{name:48} {w / 1e6:>9.1f} {w / transfer:>11.2f} {t / 1e6:>9.1f} {t / transfer_time:>7.2f}")
+    print(f"{name:66} {w / 1e6:>9.1f} {w / transfer:>11.2f} {t / 1e6:>9.1f} {t / transfer_time:>7.2f}")
 # Normal dispatch: 75 % of a 2-second block's ref time (runtime/src/configs/system.rs).
 normal = 0.75 * 2_000_000_000_000
 fill = max(per_component(sell, "f"), per_component(buy, "f"))
-per_call = max(weight(sell, f=128), weight(buy, f=128)) / 128
-print(f"fills per block (normal class, 75 % of 2 s): {int(normal // fill)} by the costlier fill's "
-      f"slope, {int(normal // per_call)} in calls of 128 fills (each call's fixed cost included)")
+level = max(per_component(sell, "l"), per_component(buy, "l"))
+one_level = max(weight(sell, l=1, f=127), weight(buy, l=1, f=127)) / 128
+most_levels = max(weight(sell, l=64, f=64), weight(buy, l=64, f=64)) / 128
+print(f"fills per block (normal class, 75 % of 2 s): {int(normal // fill)} by the costlier fill's slope "
+      f"({int(normal // level)} if every fill opened a level); in calls of 128 fills with each call's "
+      f"fixed cost: {int(normal // one_level)} on one level, {int(normal // most_levels)} on 64 levels")
 
 # The evaluation pallet's weights, when its file is given too.
 if len(sys.argv) > 3:

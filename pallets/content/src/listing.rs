@@ -287,4 +287,9 @@ impl<T: Config> ContentTransfer<T::AccountId> for Pallet<T> {
 	fn transfer_copyright(listing: ListingId, from: &T::AccountId, to: &T::AccountId) -> DispatchResult {
 		Self::do_transfer_copyright(listing, from, to)
 	}
+
+	fn transfer_copyright_weight() -> Weight {
+		// The call's benchmark: the same transfer, plus the owner and obligation checks.
+		T::WeightInfo::transfer_copyright()
+	}
 }

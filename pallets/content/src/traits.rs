@@ -2,6 +2,7 @@
 
 use crate::{Category, LicenceTerms, ListingId, ListingStatus, Share};
 use alloc::vec::Vec;
+use frame_support::weights::Weight;
 use sp_runtime::DispatchResult;
 
 /// Read a listing's facts: the market and evaluation pallets' view of the content pallet.
@@ -30,6 +31,9 @@ pub trait ContentTransfer<AccountId> {
 	/// must be able to hold the listing's deposit, which is released to `from`. Does not consult
 	/// [`ContentObligations`]: the caller is the market, which settles its own obligations.
 	fn transfer_copyright(listing: ListingId, from: &AccountId, to: &AccountId) -> DispatchResult;
+	/// The most [`ContentTransfer::transfer_copyright`] weighs: callers add it to the weight of
+	/// a trade that moves a copyright.
+	fn transfer_copyright_weight() -> Weight;
 }
 
 /// Whether a listing has open market obligations (open offers, orders, auctions, running

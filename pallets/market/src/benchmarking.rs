@@ -3,7 +3,6 @@
 //! against a different resting order, on as many price levels as the book takes) per call.
 
 use super::*;
-use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{fungible::{Inspect, Mutate}, Get, Hooks},
@@ -26,10 +25,23 @@ fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
 	who
 }
 
+/// The account that signs the benchmarked call, funded. Its account record is whitelisted, as
+/// a transaction's signer's is already read and written by its fee payment (the same convention
+/// as `pallet_balances::transfer_keep_alive`, the benchmark every ratio is taken against).
+fn funded_caller<T: Config>() -> T::AccountId {
+	let who: T::AccountId = whitelisted_caller();
+	T::Currency::set_balance(&who, unit::<T>().saturating_mul(1_000_000u32.into()));
+	who
+}
+
 /// A listing with the most co-creators, owned by a funded creator.
 fn setup_listing<T: Config>() -> (T::AccountId, ListingId) {
+	setup_listing_of::<T>(funded::<T>("creator", 0))
+}
+
+/// A listing with the most co-creators, owned by `owner` (funded).
+fn setup_listing_of<T: Config>(owner: T::AccountId) -> (T::AccountId, ListingId) {
 	T::BenchmarkHelper::configure_service_charge();
-	let owner = funded::<T>("creator", 0);
 	let listing = T::BenchmarkHelper::create_listing(&owner, u32::MAX);
 	(owner, listing)
 }
@@ -58,19 +70,24 @@ fn expiry<T: Config>() -> BlockNumberOf<T> {
 mod benchmarks {
 	use super::*;
 
-	/// The owner sells `f + 1` units into `f` resting bids of `f` different buyers, each referred
-	/// by its own distributor (so each fill checks the charge and commission it will owe),
-	/// spread over as many price levels as the book takes; each bid is queued for settlement;
-	/// the last unit rests, opening a new level at the front of a sell ladder one short of full.
+	/// The owner sells `l + f + 1` units into `l + f` resting bids of as many buyers, each
+	/// referred by its own distributor (so each fill checks the charge and commission it will
+	/// owe), on `l` price levels (`f` fills beyond one a level); each bid is queued for
+	/// settlement; the last unit rests, opening a new level at the front of a sell ladder one
+	/// short of full.
 	#[benchmark]
-	fn place_sell_order(f: Linear<0, { T::MaxFillsPerCall::get() }>) {
-		let (owner, listing) = setup_listing::<T>();
+	fn place_sell_order(
+		l: Linear<1, { T::MaxPriceLevels::get().min(T::MaxFillsPerCall::get()) }>,
+		f: Linear<0, { T::MaxFillsPerCall::get().saturating_sub(T::MaxPriceLevels::get()) }>,
+	) {
+		let (owner, listing) = setup_listing_of::<T>(funded_caller::<T>());
 		let levels = T::MaxPriceLevels::get();
 		let base = unit::<T>().saturating_mul(1_000u32.into());
-		for i in 0..f {
+		let fills = l + f;
+		for i in 0..fills {
 			let buyer = funded::<T>("buyer", i);
 			let referrer = distributor::<T>(listing, i);
-			let price = base.saturating_add(unit::<T>().saturating_mul((i % levels).into()));
+			let price = base.saturating_add(unit::<T>().saturating_mul((i % l).into()));
 			Pallet::<T>::do_place_order(
 				buyer,
 				listing,
@@ -97,7 +114,7 @@ mod benchmarks {
 			PERSONAL,
 			Side::Sell,
 			base.saturating_sub(unit::<T>()),
-			f + 1,
+			fills + 1,
 			None,
 			false,
 			None,
@@ -105,20 +122,24 @@ mod benchmarks {
 
 		assert!(Levels::<T>::iter().filter(|(k, _)| k.2 == Side::Buy).next().is_none());
 		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Sell)).len() as u32, levels);
-		assert_eq!(PendingFills::<T>::get(listing), f);
+		assert_eq!(PendingFills::<T>::get(listing), fills);
 	}
 
-	/// A referred buyer buys `f + 1` units from `f` resting asks of the owner, spread over as
-	/// many price levels as the book takes (each ask, emptied, is queued for removal), and pays
-	/// for them at once: the service charge, the distributor and the most co-creators. The
-	/// last unit rests, opening a new level at the front of a bid ladder one short of full.
+	/// A referred buyer buys `l + f + 1` units from `l + f` resting asks of the owner on `l`
+	/// price levels (`f` fills beyond one a level; each ask, emptied, is queued for removal),
+	/// and pays for them at once: the service charge, the distributor and the most co-creators.
+	/// The last unit rests, opening a new level at the front of a bid ladder one short of full.
 	#[benchmark]
-	fn place_buy_order(f: Linear<0, { T::MaxFillsPerCall::get() }>) {
+	fn place_buy_order(
+		l: Linear<1, { T::MaxPriceLevels::get().min(T::MaxFillsPerCall::get()) }>,
+		f: Linear<0, { T::MaxFillsPerCall::get().saturating_sub(T::MaxPriceLevels::get()) }>,
+	) {
 		let (owner, listing) = setup_listing::<T>();
 		let levels = T::MaxPriceLevels::get();
 		let base = unit::<T>().saturating_mul(1_000u32.into());
-		for i in 0..f {
-			let price = base.saturating_add(unit::<T>().saturating_mul((i % levels).into()));
+		let fills = l + f;
+		for i in 0..fills {
+			let price = base.saturating_add(unit::<T>().saturating_mul((i % l).into()));
 			Pallet::<T>::do_place_order(owner.clone(), listing, PERSONAL, Side::Sell, price, 1, None, false, None)
 				.expect("an ask rests");
 		}
@@ -128,7 +149,7 @@ mod benchmarks {
 			Pallet::<T>::do_place_order(buyer, listing, PERSONAL, Side::Buy, price, 1, None, false, None)
 				.expect("a bid rests");
 		}
-		let buyer = funded::<T>("buyer", 0);
+		let buyer = funded_caller::<T>();
 		let referrer = distributor::<T>(listing, 0);
 		let limit = base.saturating_add(unit::<T>().saturating_mul(levels.into()));
 
@@ -139,7 +160,7 @@ mod benchmarks {
 			PERSONAL,
 			Side::Buy,
 			limit,
-			f + 1,
+			fills + 1,
 			None,
 			false,
 			Some(referrer),
@@ -147,7 +168,7 @@ mod benchmarks {
 
 		assert!(Ladders::<T>::get((listing, PERSONAL, Side::Sell)).is_empty());
 		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Buy)).first(), Some(&limit));
-		assert_eq!(Licences::<T>::get(&buyer, (listing, PERSONAL)).map(|l| l.units), (f > 0).then_some(f));
+		assert_eq!(Licences::<T>::get(&buyer, (listing, PERSONAL)).map(|l| l.units), Some(fills));
 	}
 
 	/// A buy order that crosses nothing: it holds its escrow and opens a new price level at the
@@ -162,7 +183,7 @@ mod benchmarks {
 			Pallet::<T>::do_place_order(buyer, listing, PERSONAL, Side::Buy, price, 1, None, false, None)
 				.expect("a bid rests");
 		}
-		let buyer = funded::<T>("buyer", 0);
+		let buyer = funded_caller::<T>();
 		let referrer = distributor::<T>(listing, 0);
 		let price = base.saturating_mul(2u32.into());
 
@@ -182,25 +203,34 @@ mod benchmarks {
 		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Buy)).first(), Some(&price));
 	}
 
-	/// Cancel a buy order in the middle of its level (both neighbours relinked).
+	/// Cancel a buy order, the only one at its price, in the middle of a full bid ladder: its
+	/// level is removed and the ladder rewritten (costlier than leaving a level of the most
+	/// orders, which only drops the id from the level's queue).
 	#[benchmark]
 	fn cancel_order() {
 		let (_, listing) = setup_listing::<T>();
-		let price = unit::<T>().saturating_mul(10u32.into());
-		let mut ids = vec![];
-		for i in 0..3 {
-			let buyer = funded::<T>("buyer", i);
-			ids.push(NextOrderId::<T>::get());
-			Pallet::<T>::do_place_order(buyer, listing, PERSONAL, Side::Buy, price, 1, None, false, None)
+		let base = unit::<T>().saturating_mul(1_000u32.into());
+		let levels = T::MaxPriceLevels::get();
+		let owner = funded_caller::<T>();
+		let middle = levels / 2;
+		let mut id = NextOrderId::<T>::get();
+		for i in 0..levels {
+			let who = if i == middle {
+				id = NextOrderId::<T>::get();
+				owner.clone()
+			} else {
+				funded::<T>("buyer", i)
+			};
+			let price = base.saturating_add(unit::<T>().saturating_mul(i.into()));
+			Pallet::<T>::do_place_order(who, listing, PERSONAL, Side::Buy, price, 1, None, false, None)
 				.expect("a bid rests");
 		}
-		let middle = ids[1];
-		let owner = Orders::<T>::get(middle).expect("placed").owner;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), middle);
+		_(RawOrigin::Signed(owner), id);
 
-		assert!(Orders::<T>::get(middle).is_none());
+		assert!(Orders::<T>::get(id).is_none());
+		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Buy)).len() as u32, levels - 1);
 	}
 
 	/// Settle a filled buy order of a referred buyer: the escrow pays the owner, who pays the

@@ -28,8 +28,67 @@ pub(crate) fn ladder_position<B: Ord>(ladder: &[B], side: Side, price: &B) -> Re
 	})
 }
 
+/// What matching an order did, for its weight.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Matched {
+	/// Resting orders filled.
+	pub fills: u32,
+	/// Price levels visited.
+	pub levels: u32,
+	/// Resting orders removed as expired or stale.
+	pub removed: u32,
+}
+
 impl<T: Config> Pallet<T> {
-	/// Place a limit order; returns the number of resting orders visited (filled or removed).
+	/// What placing an order on `side` of a `right`'s book weighs, having done `matched`: its
+	/// fills on as many levels, beyond one a level, the removals (each a cancel and its owner's
+	/// account) and, when a copyright changed hands, its transfer (and the at-once settlement of
+	/// a copyright sold into a bid).
+	pub(crate) fn place_order_weight(side: Side, right: Right, matched: Matched) -> Weight {
+		let visited = matched.fills.saturating_add(matched.removed);
+		let mut weight = if visited == 0 {
+			T::WeightInfo::place_resting_order()
+		} else {
+			let levels = matched.levels.max(1);
+			let beyond = visited.saturating_sub(levels);
+			match side {
+				Side::Sell => T::WeightInfo::place_sell_order(levels, beyond),
+				Side::Buy => T::WeightInfo::place_buy_order(levels, beyond),
+			}
+		};
+		weight.saturating_accrue(Self::removal_weight().saturating_mul(matched.removed.into()));
+		if right == Right::Copyright && matched.fills > 0 {
+			weight.saturating_accrue(T::Content::transfer_copyright_weight());
+			if side == Side::Sell {
+				weight.saturating_accrue(T::WeightInfo::settle_order());
+			}
+		}
+		weight
+	}
+
+	/// The most placing an order on `side` of a `right`'s book weighs: the most fills, on the
+	/// most levels or on one (the weight is linear in both, so one of these is the most), and
+	/// the most removals.
+	pub(crate) fn place_order_max_weight(side: Side, right: Right) -> Weight {
+		let fills = T::MaxFillsPerCall::get();
+		let most_levels = T::MaxPriceLevels::get().min(fills);
+		let with_levels =
+			|levels| Self::place_order_weight(side, right, Matched { fills, levels, removed: 0 });
+		with_levels(most_levels)
+			.max(with_levels(1))
+			.max(T::WeightInfo::place_resting_order())
+			.saturating_add(
+				Self::removal_weight().saturating_mul(T::MaxRemovalsPerCall::get().into()),
+			)
+	}
+
+	/// What removing an expired or stale resting order while matching weighs at most: a cancel,
+	/// plus its owner's account (a cancel's signer's account is paid for with its fee).
+	pub(crate) fn removal_weight() -> Weight {
+		T::WeightInfo::cancel_order().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+
+	/// Place a limit order; returns what its matching did.
 	#[allow(clippy::too_many_arguments)]
 	pub(crate) fn do_place_order(
 		who: T::AccountId,
@@ -41,7 +100,7 @@ impl<T: Config> Pallet<T> {
 		expires_at: Option<BlockNumberOf<T>>,
 		fill_or_kill: bool,
 		referrer: Option<T::AccountId>,
-	) -> Result<u32, DispatchError> {
+	) -> Result<Matched, DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let (owner, terms) = Self::ensure_tradable(listing, right, quantity)?;
 		match side {
@@ -83,10 +142,8 @@ impl<T: Config> Pallet<T> {
 			filled_value: Zero::zero(),
 			expires_at,
 			referrer,
-			prev: None,
-			next: None,
 		};
-		let (visited, spent, still_crosses) =
+		let (matched, spent, still_crosses) =
 			Self::match_order(id, &mut taker, owner, terms, now)?;
 		ensure!(!fill_or_kill || taker.remaining == 0, Error::<T>::WouldNotFillCompletely);
 
@@ -110,12 +167,15 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::EscrowReleased { who, amount: excess });
 			}
 		}
-		Ok(visited)
+		Ok(matched)
 	}
 
-	/// Fill `taker` (order `taker_id`) against the opposite side of its book. Returns the resting
-	/// orders visited, for a buy what the fills cost it, and whether an unfilled remainder still
-	/// crosses the book (the fill limit was reached).
+	/// Fill `taker` (order `taker_id`) against the opposite side of its book. Returns what it
+	/// did, for a buy what the fills cost it, and whether an unfilled remainder still crosses the
+	/// book (the fill limit, or the limit of removals, was reached).
+	///
+	/// Expired and stale resting orders met are removed, at most [`Config::MaxRemovalsPerCall`]
+	/// (each weighs about a cancel): matching stops at the next one.
 	///
 	/// A fill writes only the resting order (and its level once per level): a buying taker pays
 	/// the owner for all its fills at the end of the call; a resting buy order records its fills
@@ -127,12 +187,15 @@ impl<T: Config> Pallet<T> {
 		owner: T::AccountId,
 		terms: pallet_allspark_content::LicenceTerms<BlockNumberOf<T>>,
 		now: BlockNumberOf<T>,
-	) -> Result<(u32, BalanceOf<T>, bool), DispatchError> {
+	) -> Result<(Matched, BalanceOf<T>, bool), DispatchError> {
 		let opposite = taker.side.opposite();
 		let ladder_key = (taker.listing, taker.right, opposite);
 		let mut ladder = Ladders::<T>::get(ladder_key);
 		let max_visits = T::MaxFillsPerCall::get();
+		let max_removals = T::MaxRemovalsPerCall::get();
 		let mut visited = 0u32;
+		let mut matched = Matched::default();
+		let mut halted = false;
 		let mut spent = BalanceOf::<T>::zero();
 		let mut ladder_changed = false;
 		let commission = terms.distributor_commission;
@@ -157,22 +220,28 @@ impl<T: Config> Pallet<T> {
 			}
 			let level_key = (taker.listing, taker.right, opposite, best);
 			let mut level = Levels::<T>::get(level_key).unwrap_or_default();
-			let mut cursor = if level.orders > 0 { Some(level.head) } else { None };
-			while let Some(id) = cursor {
+			matched.levels = matched.levels.saturating_add(1);
+			// The orders at the front of the level that left it in this call.
+			let mut taken = 0usize;
+			for &id in level.orders.iter() {
 				if taker.remaining == 0 || visited >= max_visits {
 					break;
 				}
-				visited = visited.saturating_add(1);
 				let Some(mut resting) = Orders::<T>::get(id) else {
-					// Defensive: a dangling link ends the level.
-					level.orders = 0;
-					break;
+					// Defensive: an id without its order leaves the level.
+					visited = visited.saturating_add(1);
+					taken = taken.saturating_add(1);
+					continue;
 				};
-				cursor = resting.next;
 				let stale = resting.side == Side::Sell && resting.owner != owner;
 				if resting.expires_at <= now || stale {
-					level.head = resting.next.unwrap_or(id);
-					level.orders = level.orders.saturating_sub(1);
+					if matched.removed >= max_removals {
+						halted = true;
+						break;
+					}
+					visited = visited.saturating_add(1);
+					matched.removed = matched.removed.saturating_add(1);
+					taken = taken.saturating_add(1);
 					level.quantity = level.quantity.saturating_sub(resting.remaining.into());
 					let reason =
 						if stale { RemovalReason::Stale } else { RemovalReason::Expired };
@@ -180,6 +249,8 @@ impl<T: Config> Pallet<T> {
 					continue;
 				}
 				ensure!(resting.owner != taker.owner, Error::<T>::SelfTrade);
+				visited = visited.saturating_add(1);
+				matched.fills = matched.fills.saturating_add(1);
 				let fill = taker.remaining.min(resting.remaining);
 				let value = resting
 					.price
@@ -226,10 +297,7 @@ impl<T: Config> Pallet<T> {
 				});
 				if resting.remaining == 0 {
 					// It leaves its level; the settlement queue removes it.
-					level.head = resting.next.unwrap_or(id);
-					level.orders = level.orders.saturating_sub(1);
-					resting.prev = None;
-					resting.next = None;
+					taken = taken.saturating_add(1);
 				}
 				if !was_waiting && resting.awaits_settlement() {
 					queued.push(id);
@@ -239,11 +307,15 @@ impl<T: Config> Pallet<T> {
 				}
 				Orders::<T>::insert(id, resting);
 			}
-			if level.orders == 0 {
+			if taken >= level.orders.len() && !halted {
 				Levels::<T>::remove(level_key);
 				ladder.remove(0);
 				ladder_changed = true;
 			} else {
+				if taken > 0 {
+					let left: Vec<OrderId> = level.orders.iter().skip(taken).copied().collect();
+					level.orders = BoundedVec::truncate_from(left);
+				}
 				Levels::<T>::insert(level_key, level);
 				break;
 			}
@@ -269,24 +341,15 @@ impl<T: Config> Pallet<T> {
 		if let Some(settlement) = settlement {
 			settlement.finish()?;
 		}
-		Ok((visited, spent, still_crosses))
+		Ok((matched, spent, still_crosses))
 	}
 
-	/// Put an order on its book: the tail of its price level, opening the level if new.
-	fn rest_order(id: OrderId, mut order: OrderOf<T>) -> DispatchResult {
+	/// Put an order on its book: the back of its price level's queue, opening the level if new.
+	fn rest_order(id: OrderId, order: OrderOf<T>) -> DispatchResult {
 		let ladder_key = (order.listing, order.right, order.side);
 		let level_key = (order.listing, order.right, order.side, order.price);
 		let mut level = match Levels::<T>::get(level_key) {
-			Some(mut level) => {
-				Orders::<T>::mutate(level.tail, |tail| {
-					if let Some(tail) = tail {
-						tail.next = Some(id);
-					}
-				});
-				order.prev = Some(level.tail);
-				level.tail = id;
-				level
-			},
+			Some(level) => level,
 			None => {
 				let mut ladder = Ladders::<T>::get(ladder_key);
 				let pos = ladder_position(&ladder, order.side, &order.price)
@@ -294,10 +357,10 @@ impl<T: Config> Pallet<T> {
 					.ok_or(Error::<T>::TooManyPriceLevels)?;
 				ladder.try_insert(pos, order.price).map_err(|_| Error::<T>::TooManyPriceLevels)?;
 				Ladders::<T>::insert(ladder_key, ladder);
-				Level { head: id, tail: id, quantity: 0, orders: 0 }
+				LevelOf::<T>::default()
 			},
 		};
-		level.orders = level.orders.saturating_add(1);
+		level.orders.try_push(id).map_err(|_| Error::<T>::PriceLevelFull)?;
 		level.quantity = level.quantity.saturating_add(order.remaining.into());
 		Levels::<T>::insert(level_key, level);
 		Self::schedule(order.expires_at, Expiring::Order(id))?;
@@ -329,32 +392,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let level_key = (order.listing, order.right, order.side, order.price);
 		let mut level = Levels::<T>::get(level_key).unwrap_or_default();
-		if level.head == id {
-			if let Some(next) = order.next {
-				level.head = next;
-			}
-		} else if let Some(prev) = order.prev {
-			Orders::<T>::mutate(prev, |p| {
-				if let Some(p) = p {
-					p.next = order.next;
-				}
-			});
-			if let Some(next) = order.next {
-				Orders::<T>::mutate(next, |n| {
-					if let Some(n) = n {
-						n.prev = Some(prev);
-					}
-				});
-			}
-		}
-		if level.tail == id {
-			if let Some(prev) = order.prev.filter(|_| level.head != id) {
-				level.tail = prev;
-			}
-		}
-		level.orders = level.orders.saturating_sub(1);
+		level.orders.retain(|queued| *queued != id);
 		level.quantity = level.quantity.saturating_sub(order.remaining.into());
-		if level.orders == 0 {
+		if level.orders.is_empty() {
 			Levels::<T>::remove(level_key);
 			let ladder_key = (order.listing, order.right, order.side);
 			Ladders::<T>::mutate(ladder_key, |ladder| {
@@ -383,8 +423,6 @@ impl<T: Config> Pallet<T> {
 		});
 		if order.filled > 0 {
 			order.remaining = 0;
-			order.prev = None;
-			order.next = None;
 			Orders::<T>::insert(id, order);
 		} else {
 			Orders::<T>::remove(id);

@@ -50,8 +50,9 @@
 //!
 //! ## Storage
 //! No value holds a whole book: orders ([`Orders`]) and price levels ([`Levels`], each a FIFO
-//! queue linked through its orders) are keyed entries; each side of a book keeps only its sorted
-//! prices ([`Ladders`], at most [`Config::MaxPriceLevels`]).
+//! queue of at most [`Config::MaxOrdersPerLevel`] order ids) are keyed entries; each side of a
+//! book keeps only its sorted prices ([`Ladders`], at most [`Config::MaxPriceLevels`]). A
+//! cancel touches only its order, its level and its owner's hold and index.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -92,6 +93,8 @@ pub type BalanceOf<T> =
 pub type BlockNumberOf<T> = frame_system::pallet_prelude::BlockNumberFor<T>;
 /// An order as this runtime stores it.
 pub type OrderOf<T> = Order<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberOf<T>>;
+/// A price level of this runtime.
+pub type LevelOf<T> = Level<<T as pallet::Config>::MaxOrdersPerLevel>;
 /// An offer as this runtime stores it.
 pub type OfferOf<T> = Offer<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberOf<T>>;
 /// A request as this runtime stores it.
@@ -160,9 +163,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPriceLevels: Get<u32>;
 
+		/// The most orders resting at one price level of one side of a book.
+		#[pallet::constant]
+		type MaxOrdersPerLevel: Get<u32>;
+
 		/// The most resting orders one call fills (or removes as expired or stale).
 		#[pallet::constant]
 		type MaxFillsPerCall: Get<u32>;
+
+		/// The most expired or stale resting orders one call removes while matching (each weighs
+		/// about a cancel); matching stops at the next one.
+		#[pallet::constant]
+		type MaxRemovalsPerCall: Get<u32>;
 
 		/// The longest an order, offer or request may stay open, in blocks.
 		#[pallet::constant]
@@ -220,7 +232,7 @@ pub mod pallet {
 	/// The price levels of every book: a FIFO queue of orders at one price of one side.
 	#[pallet::storage]
 	pub type Levels<T: Config> =
-		StorageMap<_, Blake2_128Concat, LevelKey<BalanceOf<T>>, Level, OptionQuery>;
+		StorageMap<_, Blake2_128Concat, LevelKey<BalanceOf<T>>, LevelOf<T>, OptionQuery>;
 
 	/// The prices with open orders on one side of a book, best first (buys: highest first;
 	/// sells: lowest first).
@@ -629,6 +641,8 @@ pub mod pallet {
 		ExpiryTooFar,
 		/// This side of the book has the most price levels allowed; use an existing price.
 		TooManyPriceLevels,
+		/// The price level holds the most orders allowed; use another price.
+		PriceLevelFull,
 		/// A fill-or-kill order could not be filled completely.
 		WouldNotFillCompletely,
 		/// The referrer does not hold a valid distribution right on the listing, or is the buyer.
@@ -686,7 +700,9 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(T::MaxPriceLevels::get() > 0, "a book side needs at least one price level");
+			assert!(T::MaxOrdersPerLevel::get() > 0, "a price level needs room for an order");
 			assert!(T::MaxFillsPerCall::get() > 0, "an order must be able to fill");
+			assert!(T::MaxRemovalsPerCall::get() > 0, "matching must clear expired orders");
 			assert!(T::MaxSettlementsPerBlock::get() > 0, "filled orders must be settled");
 			assert!(
 				T::MaxFillsPerCall::get() <= SETTLEMENT_PAGE,
@@ -698,7 +714,11 @@ pub mod pallet {
 			assert!(T::MaxProposalsPerRequest::get() > 0, "requests need room for proposals");
 			assert!(T::MaxPageSize::get() > 0, "query pages need room");
 			// The cleanup of one block must fit its normal dispatch weight many times over.
-			let cleanup = T::WeightInfo::on_initialize_cleanup(T::MaxCleanupPerBlock::get());
+			let cleanup = T::WeightInfo::on_initialize_cleanup(T::MaxCleanupPerBlock::get())
+				.saturating_add(
+					T::Content::transfer_copyright_weight()
+						.saturating_mul(T::MaxCleanupPerBlock::get().into()),
+				);
 			let max = <T as frame_system::Config>::BlockWeights::get().max_block;
 			assert!(cleanup.all_lte(max / 4), "the expiry cleanup takes over a quarter of a block");
 		}
@@ -730,11 +750,10 @@ pub mod pallet {
 		///
 		/// Emits [`Event::OrderPlaced`], then [`Event::OrderFilled`] per fill, with
 		/// [`Event::TradeSettled`], [`Event::RightGranted`] and [`Event::CommissionPaid`] for
-		/// the trades made. The weight charged is corrected to the resting orders visited.
+		/// the trades made. The weight charged is corrected to the fills made, the price levels
+		/// visited and the expired or stale orders removed.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::place_sell_order(T::MaxFillsPerCall::get())
-			.max(T::WeightInfo::place_buy_order(T::MaxFillsPerCall::get()))
-			.max(T::WeightInfo::place_resting_order()))]
+		#[pallet::weight(Pallet::<T>::place_order_max_weight(*side, *right))]
 		pub fn place_order(
 			origin: OriginFor<T>,
 			listing: ListingId,
@@ -747,7 +766,7 @@ pub mod pallet {
 			referrer: Option<T::AccountId>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let visited = Self::do_place_order(
+			let matched = Self::do_place_order(
 				who,
 				listing,
 				right,
@@ -758,12 +777,7 @@ pub mod pallet {
 				fill_or_kill,
 				referrer,
 			)?;
-			let weight = match side {
-				_ if visited == 0 => T::WeightInfo::place_resting_order(),
-				Side::Sell => T::WeightInfo::place_sell_order(visited),
-				Side::Buy => T::WeightInfo::place_buy_order(visited),
-			};
-			Ok(Some(weight).into())
+			Ok(Some(Self::place_order_weight(side, right, matched)).into())
 		}
 
 		/// Cancel an open order and release what its open units hold.
@@ -821,17 +835,22 @@ pub mod pallet {
 		///
 		/// Signed by anyone but the seller, who must still own the listing. `referrer`: as for
 		/// [`Pallet::place_order`]. Emits [`Event::OfferTaken`], [`Event::TradeSettled`],
-		/// [`Event::RightGranted`].
+		/// [`Event::RightGranted`]. The weight charged drops the copyright's transfer for a
+		/// licence or subscription.
 		#[pallet::call_index(3)]
+		#[pallet::weight(
+			T::WeightInfo::buy_offer().saturating_add(T::Content::transfer_copyright_weight())
+		)]
 		pub fn buy_offer(
 			origin: OriginFor<T>,
 			offer: OfferId,
 			quantity: Quantity,
 			max_price: BalanceOf<T>,
 			referrer: Option<T::AccountId>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_buy_offer(who, offer, quantity, max_price, referrer)
+			let right = Self::do_buy_offer(who, offer, quantity, max_price, referrer)?;
+			Ok(Some(T::WeightInfo::buy_offer().saturating_add(Self::grant_weight(right))).into())
 		}
 
 		/// Bid `amount` for an English auction's lot.
@@ -866,11 +885,16 @@ pub mod pallet {
 		/// block it ends).
 		///
 		/// Signed by anyone. Emits [`Event::AuctionSettled`] with the trade's events, or
-		/// [`Event::AuctionUnsold`].
+		/// [`Event::AuctionUnsold`]. The weight charged drops the copyright's transfer unless a
+		/// copyright was sold.
 		#[pallet::call_index(6)]
-		pub fn settle_auction(origin: OriginFor<T>, offer: OfferId) -> DispatchResult {
+		#[pallet::weight(
+			T::WeightInfo::settle_auction().saturating_add(T::Content::transfer_copyright_weight())
+		)]
+		pub fn settle_auction(origin: OriginFor<T>, offer: OfferId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_settle_auction_call(offer)
+			let granted = Self::do_settle_auction_call(offer)?;
+			Ok(Some(T::WeightInfo::settle_auction().saturating_add(granted)).into())
 		}
 
 		/// Post a request for `right` on a work of `category`, holding `budget` until `deadline`
@@ -913,15 +937,18 @@ pub mod pallet {
 		/// Signed by the requester before the deadline; the proposer must still own the active
 		/// listing. Emits [`Event::ProposalAccepted`] with the trade's events.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::accept_proposal(T::MaxProposalsPerRequest::get()))]
+		#[pallet::weight(T::WeightInfo::accept_proposal(T::MaxProposalsPerRequest::get())
+			.saturating_add(T::Content::transfer_copyright_weight()))]
 		pub fn accept_proposal(
 			origin: OriginFor<T>,
 			request: RequestId,
 			proposal: ProposalId,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let proposals = Self::do_accept_proposal(who, request, proposal)?;
-			Ok(Some(T::WeightInfo::accept_proposal(proposals)).into())
+			let (proposals, right) = Self::do_accept_proposal(who, request, proposal)?;
+			let weight = T::WeightInfo::accept_proposal(proposals)
+				.saturating_add(Self::grant_weight(right));
+			Ok(Some(weight).into())
 		}
 
 		/// Cancel a request and release its budget.

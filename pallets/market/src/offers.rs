@@ -96,7 +96,7 @@ impl<T: Config> Pallet<T> {
 		quantity: Quantity,
 		max_price: BalanceOf<T>,
 		referrer: Option<T::AccountId>,
-	) -> DispatchResult {
+	) -> Result<Right, DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
 		ensure!(
@@ -131,12 +131,13 @@ impl<T: Config> Pallet<T> {
 			remaining: offer.remaining,
 		});
 		settlement.finish()?;
+		let right = offer.right;
 		if offer.remaining == 0 {
 			Self::remove_offer(id, &offer);
 		} else {
 			Offers::<T>::insert(id, offer);
 		}
-		Ok(())
+		Ok(right)
 	}
 
 	pub(crate) fn do_bid(
@@ -192,22 +193,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_settle_auction_call(id: OfferId) -> DispatchResult {
+	/// Settle an ended auction on a call; returns the weight of the right's grant
+	/// ([`Pallet::grant_weight`]) when sold.
+	pub(crate) fn do_settle_auction_call(id: OfferId) -> Result<Weight, DispatchError> {
 		let offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
 		ensure!(matches!(offer.mode, PricingMode::English { .. }), Error::<T>::NotAnAuction);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now >= offer.expires_at, Error::<T>::AuctionNotEnded);
-		Self::settle_auction_now(id, offer);
-		Ok(())
+		Ok(Self::settle_auction_now(id, offer))
 	}
 
 	/// Settle an ended English auction: sell the lot to the highest bidder, or end it unsold
-	/// (releasing the bid) when there is none or the sale cannot be made. Never fails.
-	pub(crate) fn settle_auction_now(id: OfferId, offer: OfferOf<T>) {
+	/// (releasing the bid) when there is none or the sale cannot be made. Never fails. Returns
+	/// the weight of the right's grant ([`Pallet::grant_weight`]) when sold.
+	pub(crate) fn settle_auction_now(id: OfferId, offer: OfferOf<T>) -> Weight {
 		Self::remove_offer(id, &offer);
 		let Some(bid) = offer.best_bid.clone() else {
 			Self::deposit_event(Event::AuctionUnsold { offer: id });
-			return;
+			return Weight::zero();
 		};
 		let sold = frame_support::storage::with_transaction(|| {
 			let result = (|| -> DispatchResult {
@@ -235,9 +238,11 @@ impl<T: Config> Pallet<T> {
 				winner: bid.bidder,
 				amount: bid.amount,
 			});
+			Self::grant_weight(offer.right)
 		} else {
 			let _ = Self::release_escrow(&bid.bidder, bid.amount);
 			Self::deposit_event(Event::AuctionUnsold { offer: id });
+			Weight::zero()
 		}
 	}
 

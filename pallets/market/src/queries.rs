@@ -31,7 +31,7 @@ impl<T: Config> Pallet<T> {
 					Levels::<T>::get((listing, right, side, price)).map(|l| LevelView {
 						price,
 						quantity: l.quantity,
-						orders: l.orders,
+						orders: l.orders.len() as u32,
 					})
 				})
 				.collect()
@@ -161,8 +161,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The pallet's invariants:
-	/// - every price level's FIFO links exactly its orders, oldest to newest, and its quantity
-	///   and count are theirs; every ladder is sorted best first and lists exactly its side's
+	/// - every price level's queue lists orders of its price, oldest first, and its quantity is
+	///   theirs; every ladder is sorted best first and lists exactly its side's
 	///   levels; no book is crossed (best buy below best sell);
 	/// - every order is indexed under its owner, and rests on a level;
 	/// - each account's escrow hold equals its buy orders' price × remaining units, plus its
@@ -181,27 +181,24 @@ impl<T: Config> Pallet<T> {
 			for price in ladder.iter() {
 				let level = Levels::<T>::get((listing, right, side, *price))
 					.ok_or("a ladder price has no level")?;
-				ensure!(level.orders > 0, "an empty level is stored");
-				let (mut cursor, mut count, mut quantity, mut last) =
-					(Some(level.head), 0u32, 0u64, level.head);
-				while let Some(id) = cursor {
-					let order = Orders::<T>::get(id).ok_or("a level links a missing order")?;
+				ensure!(!level.orders.is_empty(), "an empty level is stored");
+				ensure!(
+					level.orders.windows(2).all(|pair| pair[0] < pair[1]),
+					"a level's queue is not oldest first"
+				);
+				let mut quantity = 0u64;
+				for id in level.orders.iter() {
+					let order = Orders::<T>::get(id).ok_or("a level lists a missing order")?;
 					ensure!(
 						(order.listing, order.right, order.side, order.price) ==
 							(listing, right, side, *price),
 						"an order sits on another level"
 					);
 					ensure!(order.remaining > 0, "an order with nothing open rests");
-					count = count.saturating_add(1);
-					ensure!(count <= level.orders, "a level's links run past its count");
 					quantity = quantity.saturating_add(order.remaining.into());
-					last = id;
-					cursor = order.next;
 				}
-				ensure!(count == level.orders, "a level's count is not its orders");
 				ensure!(quantity == level.quantity, "a level's quantity is not its orders'");
-				ensure!(last == level.tail, "a level's tail is not its newest order");
-				linked = linked.saturating_add(count as usize);
+				linked = linked.saturating_add(level.orders.len());
 			}
 			if side == Side::Buy {
 				if let (Some(bid), Some(ask)) =

@@ -73,12 +73,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Accept a proposal; returns the number of proposals the request had.
+	/// Accept a proposal; returns the number of proposals the request had and the right traded.
 	pub(crate) fn do_accept_proposal(
 		who: T::AccountId,
 		id: RequestId,
 		proposal_id: ProposalId,
-	) -> Result<u32, DispatchError> {
+	) -> Result<(u32, Right), DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::RequestNotFound)?;
 		ensure!(who == request.requester, Error::<T>::NotRequester);
@@ -102,7 +102,7 @@ impl<T: Config> Pallet<T> {
 			proposal: proposal_id,
 			price: proposal.price,
 		});
-		Ok(proposals)
+		Ok((proposals, request.right))
 	}
 
 	/// Cancel a request; returns the number of proposals it had.

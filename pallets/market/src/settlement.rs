@@ -183,6 +183,15 @@ impl<T: Config> Settlement<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// What granting `right` weighs beyond a licence record, already in every trade's benchmark:
+	/// the copyright's transfer through the content pallet.
+	pub(crate) fn grant_weight(right: Right) -> Weight {
+		match right {
+			Right::Copyright => T::Content::transfer_copyright_weight(),
+			_ => Weight::zero(),
+		}
+	}
+
 	/// A trade of `value` paying `commission`: its service charge and what is left for the
 	/// seller and co-creators, or [`Error::ChargeExceedsValue`].
 	pub(crate) fn net_of_trade(

@@ -320,6 +320,50 @@ mod limit_orders {
 	}
 
 	#[test]
+	fn a_full_price_level_is_refused() {
+		ExtBuilder::default().build_and_execute(|| {
+			let l = listing();
+			for _ in 0..MAX_ORDERS_PER_LEVEL {
+				place(BOB, l, Side::Buy, 100, 1);
+			}
+			assert_noop!(
+				order(CHARLIE, l, PERSONAL, Side::Buy, 100, 1, None, false, None),
+				Error::<Test>::PriceLevelFull
+			);
+			// Another price takes it; a fill makes room at the full one.
+			place(CHARLIE, l, Side::Buy, 90, 1);
+			place(ALICE, l, Side::Sell, 100, 1);
+			place(CHARLIE, l, Side::Buy, 100, 1);
+			assert_eq!(book_levels(l, Side::Buy), vec![(100, 12, 12), (90, 1, 1)]);
+		});
+	}
+
+	#[test]
+	fn cancelling_inside_a_level_keeps_the_others_in_time_order() {
+		ExtBuilder::default().build_and_execute(|| {
+			let l = listing();
+			let ids: Vec<_> =
+				[BOB, CHARLIE, DAVE, BOB].iter().map(|who| place(*who, l, Side::Buy, 100, 2)).collect();
+			assert_ok!(Market::cancel_order(RuntimeOrigin::signed(CHARLIE), ids[1]));
+			assert_ok!(Market::cancel_order(RuntimeOrigin::signed(BOB), ids[3]));
+			assert_eq!(Levels::<Test>::get((l, PERSONAL, Side::Buy, 100)).map(|v| v.orders.into_inner()), Some(vec![ids[0], ids[2]]));
+			assert_eq!(book_levels(l, Side::Buy), vec![(100, 4, 2)]);
+			// Fills go oldest first among those left: Bob's, then Dave's.
+			System::reset_events();
+			place(ALICE, l, Side::Sell, 100, 3);
+			let filled: Vec<_> = market_events()
+				.into_iter()
+				.filter_map(|e| match e {
+					Event::OrderFilled { order, quantity, .. } => Some((order, quantity)),
+					_ => None,
+				})
+				.collect();
+			assert_eq!(filled, vec![(ids[0], 2), (ids[2], 1)]);
+			assert_eq!(Levels::<Test>::get((l, PERSONAL, Side::Buy, 100)).map(|v| v.orders.into_inner()), Some(vec![ids[2]]));
+		});
+	}
+
+	#[test]
 	fn a_self_trade_against_a_resting_order_is_refused() {
 		ExtBuilder::default().build_and_execute(|| {
 			let l = listing();
@@ -400,6 +444,90 @@ mod limit_orders {
 			assert_eq!(licence_units(CHARLIE, l, PERSONAL), 1);
 			assert_eq!(escrow(BOB), 0);
 			assert!(Orders::<Test>::get(charlie).is_none());
+		});
+	}
+
+	#[test]
+	fn matching_removes_at_most_the_limit_of_expired_orders_and_is_charged_for_them() {
+		ExtBuilder::default().build_and_execute(|| {
+			let l = listing();
+			for _ in 0..MAX_REMOVALS + 1 {
+				assert_ok!(order(BOB, l, PERSONAL, Side::Buy, 100, 1, Some(5), false, None));
+			}
+			let charlie = place(CHARLIE, l, Side::Buy, 100, 1);
+			frame_system::Pallet::<Test>::set_block_number(5);
+			System::reset_events();
+			let ask = NextOrderId::<Test>::get();
+			let info = Market::place_order(
+				RuntimeOrigin::signed(ALICE),
+				l,
+				PERSONAL,
+				Side::Sell,
+				100,
+				1,
+				None,
+				false,
+				None,
+			)
+			.expect("placed");
+			let removed = |events: Vec<Event<Test>>| {
+				events
+					.iter()
+					.filter(|e| matches!(e, Event::OrderRemoved { reason: RemovalReason::Expired, .. }))
+					.count() as u32
+			};
+			// Three expired bids go; matching stops at the fourth, so the ask fills nothing and,
+			// still crossing, does not rest.
+			assert_eq!(removed(market_events()), MAX_REMOVALS);
+			assert!(market_events().iter().any(|e| matches!(
+				e,
+				Event::OrderRemoved { order, reason: RemovalReason::FillLimitReached, .. } if *order == ask
+			)));
+			assert_eq!(Orders::<Test>::get(charlie).map(|o| o.remaining), Some(1));
+			assert_eq!(escrow(BOB), 100);
+			// Charged for each removal: a cancel's weight and more.
+			let matched = crate::book::Matched { fills: 0, levels: 1, removed: MAX_REMOVALS };
+			assert_eq!(
+				info.actual_weight,
+				Some(Market::place_order_weight(Side::Sell, PERSONAL, matched))
+			);
+			assert!(info.actual_weight.unwrap().all_gte(
+				<() as WeightInfo>::cancel_order().saturating_mul(MAX_REMOVALS.into())
+			));
+			// The next ask removes the last one and fills Charlie's bid.
+			System::reset_events();
+			place(ALICE, l, Side::Sell, 100, 1);
+			assert_eq!(removed(market_events()), 1);
+			// (`place` settles what it filled.)
+			assert_eq!(licence_units(CHARLIE, l, PERSONAL), 1);
+			assert!(Orders::<Test>::get(charlie).is_none());
+			assert_eq!(escrow(BOB), 0);
+		});
+	}
+
+	#[test]
+	fn a_copyright_trade_is_charged_for_the_copyright_transfer() {
+		ExtBuilder::default().build_and_execute(|| {
+			let one = crate::book::Matched { fills: 1, levels: 1, removed: 0 };
+			let transfer = <Content as pallet_allspark_content::ContentTransfer<AccountId>>::transfer_copyright_weight();
+			assert!(transfer.all_gt(frame_support::weights::Weight::zero()));
+			for side in [Side::Buy, Side::Sell] {
+				let licence = Market::place_order_weight(side, PERSONAL, one);
+				let copyright = Market::place_order_weight(side, Right::Copyright, one);
+				assert!(copyright.all_gte(licence.saturating_add(transfer)));
+				// Nothing filled, nothing transferred.
+				let none = crate::book::Matched::default();
+				assert_eq!(
+					Market::place_order_weight(side, Right::Copyright, none),
+					Market::place_order_weight(side, PERSONAL, none)
+				);
+			}
+			// A copyright sold into a bid settles at once: that settlement is charged too.
+			assert!(Market::place_order_weight(Side::Sell, Right::Copyright, one).all_gte(
+				Market::place_order_weight(Side::Sell, PERSONAL, one)
+					.saturating_add(transfer)
+					.saturating_add(<() as WeightInfo>::settle_order())
+			));
 		});
 	}
 }

@@ -2,6 +2,10 @@
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	pallet_prelude::{BoundedVec, Get},
+	CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
+};
 use pallet_allspark_content::{Category, ListingId};
 use scale_info::TypeInfo;
 
@@ -87,8 +91,7 @@ pub type BookKey = (ListingId, Right);
 /// A price level's key: a book, a side and a per-unit price.
 pub type LevelKey<Balance> = (ListingId, Right, Side, Balance);
 
-/// A limit order resting on a book. Orders at one price level form a FIFO queue through
-/// `prev`/`next`.
+/// A limit order resting on a book, listed by id in its price level's FIFO queue ([`Level`]).
 ///
 /// An order with nothing open (`remaining == 0`) has left its level: it waits in the settlement
 /// queue to pay out its last fills (a buy order) and be removed.
@@ -118,26 +121,23 @@ pub struct Order<AccountId, Balance, BlockNumber> {
 	/// A buy order's referring distributor, paid the listing's commission when it holds a valid
 	/// distribution right.
 	pub referrer: Option<AccountId>,
-	/// The older order at the same level, if any.
-	pub prev: Option<OrderId>,
-	/// The newer order at the same level, if any.
-	pub next: Option<OrderId>,
 }
 
 /// A price level: the FIFO queue of orders at one price of one side of a book.
+///
+/// The queue lists the orders' ids, oldest first: a fill takes from the front, a new order joins
+/// the back, and a cancel takes its id out without touching the other orders.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	Debug, Default,
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+	DebugNoBound, DefaultNoBound,
 )]
-pub struct Level {
-	/// The oldest order.
-	pub head: OrderId,
-	/// The newest order.
-	pub tail: OrderId,
+#[scale_info(skip_type_params(S))]
+#[codec(mel_bound())]
+pub struct Level<S: Get<u32>> {
+	/// The orders at this level, oldest first (ids rise, as orders are issued in sequence).
+	pub orders: BoundedVec<OrderId, S>,
 	/// The units open at this level.
 	pub quantity: u64,
-	/// The orders at this level.
-	pub orders: u32,
 }
 
 /// How an offer is priced.

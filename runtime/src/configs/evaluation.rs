@@ -28,7 +28,9 @@ impl pallet_allspark_evaluation::Config for Runtime {
 	/// One round of 64 evaluators a block (with this machine's debug-host weights, under a tenth
 	/// of a block); a backlog is finalised by anyone with `finalise_round`.
 	type MaxFinalisationsPerBlock = ConstU32<1>;
-	type MaxPayoutsPerBlock = ConstU32<8>;
+	/// Era payouts of 4 listings a block: with the committed (debug-host) weights, one full
+	/// finalisation and 4 payouts of 16 shares fit the quarter of a block the integrity test allows.
+	type MaxPayoutsPerBlock = ConstU32<4>;
 	/// The content pallet's most revenue shares.
 	type MaxRevenueShares = <Runtime as pallet_allspark_content::Config>::MaxCoCreators;
 	type WeightInfo = pallet_allspark_evaluation::weights::SubstrateWeight<Runtime>;
