@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the machine and runs every test: the Rust unit tests (runtime and pallets, including
-# the benchmark test suites) and the end-to-end suite against the real node.
+# the benchmark test suites), the check that docs/reference.md is what the built chain says, the
+# dapp's typed client (descriptors generated from this runtime) and the end-to-end suite, both
+# against the real node.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
@@ -13,7 +15,18 @@ echo "== build allspark-node"
 cargo build -p allspark-node --features "$CARGO_FEATURES"
 ls -l "$NODE_BIN"
 
-echo "== end-to-end tests"
 cd e2e
 npm ci --no-audit --no-fund --loglevel=error
+cd ..
+
+echo "== docs/reference.md is what the chain says"
+bash scripts/reference.sh --check
+
+echo "== the dapp's typed client, generated from this runtime, against the node"
+(cd dapp && npm ci --no-audit --no-fund --loglevel=error)
+bash scripts/dapp-descriptors.sh
+(cd dapp && ALLSPARK_NODE="$NODE_BIN" npm test)
+
+echo "== end-to-end tests"
+cd e2e
 ALLSPARK_NODE="$NODE_BIN" ALLSPARK_UPGRADE_WASM_PATH="$UPGRADE_WASM" npm test

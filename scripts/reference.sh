@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Write docs/reference.md from the built chain: its runtime metadata and the node's RPC methods.
+# `scripts/reference.sh --check` fails instead when the committed file differs (CI runs this).
+# Needs the node built (scripts/test.sh or `cargo build -p allspark-node`).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$REPO_ROOT/e2e"
+[ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
+ALLSPARK_NODE="${ALLSPARK_NODE:-$NODE_BIN}" node tools/reference.js "$@"
