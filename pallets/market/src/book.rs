@@ -57,9 +57,10 @@ impl<T: Config> Pallet<T> {
 			}
 		};
 		weight.saturating_accrue(Self::removal_weight().saturating_mul(matched.removed.into()));
-		if right == Right::Copyright && matched.fills > 0 {
-			weight.saturating_accrue(T::Content::transfer_copyright_weight());
-			if side == Side::Sell {
+		if matched.fills > 0 {
+			weight.saturating_accrue(Self::grant_weight(right));
+			// A copyright sold into a bid settles in the call.
+			if right == Right::Copyright && side == Side::Sell {
 				weight.saturating_accrue(T::WeightInfo::settle_order());
 			}
 		}
@@ -195,7 +196,6 @@ impl<T: Config> Pallet<T> {
 		let max_removals = T::MaxRemovalsPerCall::get();
 		let mut visited = 0u32;
 		let mut matched = Matched::default();
-		let mut halted = false;
 		let mut spent = BalanceOf::<T>::zero();
 		let mut ladder_changed = false;
 		let commission = terms.distributor_commission;
@@ -236,7 +236,7 @@ impl<T: Config> Pallet<T> {
 				let stale = resting.side == Side::Sell && resting.owner != owner;
 				if resting.expires_at <= now || stale {
 					if matched.removed >= max_removals {
-						halted = true;
+						// Halt: the order stays in the level, which ends the matching below.
 						break;
 					}
 					visited = visited.saturating_add(1);
@@ -307,7 +307,8 @@ impl<T: Config> Pallet<T> {
 				}
 				Orders::<T>::insert(id, resting);
 			}
-			if taken >= level.orders.len() && !halted {
+			// A halt leaves its order in the level, so only a level matched to its end goes.
+			if taken >= level.orders.len() {
 				Levels::<T>::remove(level_key);
 				ladder.remove(0);
 				ladder_changed = true;
@@ -425,8 +426,7 @@ impl<T: Config> Pallet<T> {
 			order.remaining = 0;
 			Orders::<T>::insert(id, order);
 		} else {
-			Orders::<T>::remove(id);
-			AccountOrders::<T>::remove(&order.owner, id);
+			Self::delete_order(id, &order.owner);
 		}
 		Ok(())
 	}

@@ -374,13 +374,18 @@ impl<T: Config> Pallet<T> {
 		let closed = order.remaining == 0;
 		let owner = order.owner.clone();
 		if closed {
-			Orders::<T>::remove(id);
-			AccountOrders::<T>::remove(&owner, id);
+			Self::delete_order(id, &owner);
 		} else {
 			Orders::<T>::insert(id, order);
 		}
 		Self::deposit_event(Event::OrderSettled { order: id, owner, quantity, value, closed });
 		Ok(())
+	}
+
+	/// Delete a closed order and its entry in its owner's index.
+	pub(crate) fn delete_order(id: OrderId, owner: &T::AccountId) {
+		Orders::<T>::remove(id);
+		AccountOrders::<T>::remove(owner, id);
 	}
 
 	/// Append `ids` to the settlement queue (one read and one or two page writes).
