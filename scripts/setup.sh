@@ -9,6 +9,10 @@ command -v clang >/dev/null 2>&1 || need_apt+=(clang)
 dpkg -s libclang-dev >/dev/null 2>&1 || need_apt+=(libclang-dev)
 # Validates docker/docker-compose.yml in the end-to-end suite.
 command -v docker-compose >/dev/null 2>&1 || need_apt+=(docker-compose)
+# Builds and runs the node's container image in the end-to-end suite.
+command -v podman >/dev/null 2>&1 || need_apt+=(podman)
+# The DApp's browser tests drive Debian's headless Chromium.
+[ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
 	SUDO=""
 	[ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up the machine and runs every test: the Rust unit tests (runtime and pallets, including
 # the benchmark test suites), the check that docs/reference.md is what the built chain says, the
-# dapp's typed client (descriptors generated from this runtime) and the end-to-end suite, both
-# against the real node.
+# dapp's tests against the real node (the typed client with descriptors generated from this
+# runtime, every example of docs/dapp.md, and the AllSpark Market built and driven in headless
+# Chromium) and the end-to-end suite.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
@@ -22,10 +23,10 @@ cd ..
 echo "== docs/reference.md is what the chain says"
 bash scripts/reference.sh --check
 
-echo "== the dapp's typed client, generated from this runtime, against the node"
+echo "== the dapp: typed client, guide examples and the web DApp in Chromium, against the node"
 (cd dapp && npm ci --no-audit --no-fund --loglevel=error)
 bash scripts/dapp-descriptors.sh
-(cd dapp && ALLSPARK_NODE="$NODE_BIN" npm test)
+(cd dapp && npm run build && ALLSPARK_NODE="$NODE_BIN" npm test)
 
 echo "== end-to-end tests"
 cd e2e

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, existsSync, createWriteStream, readFileSync } from
 import { tmpdir, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ApiPromise, WsProvider } from '@polkadot/api';
+import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 
 const REPO = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -191,6 +191,11 @@ export async function connect(node) {
   const provider = new WsProvider(node.ws, 1000);
   const api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
   return api;
+}
+
+/** A well-known dev account's key pair (`devAccount('Alice')` is `//Alice`), for callers outside e2e/. */
+export function devAccount(name) {
+  return new Keyring({ type: 'sr25519' }).addFromUri(`//${name}`);
 }
 
 export async function bestNumber(node) {
