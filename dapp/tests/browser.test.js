@@ -3,7 +3,8 @@
 // test outside the page appears in it; a work is registered through the page; as the dev
 // accounts, Alice's resting sell order is crossed by Bob's buy order and the page shows the book
 // and Bob's licence change; Bob cancels a resting bid from his account page; Alice offers an
-// English auction and Bob's bid shows with its countdown; a refused action shows the pallet's named error with its doc text;
+// English auction and Bob's bid shows with its countdown; an order is signed through a wallet
+// injected as the polkadot.js extension injects itself; a refused action shows the pallet's named error with its doc text;
 // an evaluator commits (the salt kept by the page) and reveals. Every test fails on a console
 // error or an uncaught page error; screenshots are saved (ALLSPARK_ARTIFACTS, default
 // dapp/test-results/).
@@ -218,6 +219,43 @@ describe('AllSpark Market in Chromium', () => {
     t.diagnostic(`screenshot: ${await shot('09-named-error')}`);
   });
 
+  it('signs through a polkadot.js-compatible browser extension', async (t) => {
+    // A wallet injected the way the polkadot.js extension injects itself (window.injectedWeb3);
+    // it signs in the test process with Dave's key, so the page never holds the key.
+    const dave = devAccount('Dave');
+    const signed = [];
+    await page.exposeFunction('testWalletSign', (payload) => {
+      signed.push(payload);
+      const { signature } = api.registry.createType('ExtrinsicPayload', payload, { version: payload.version }).sign(dave);
+      return signature;
+    });
+    await page.addInitScript((address) => {
+      const accounts = [{ address, name: 'Wallet Dave', type: 'sr25519' }];
+      window.injectedWeb3 = {
+        'test-wallet': {
+          version: '1.0.0',
+          enable: async () => ({
+            accounts: { get: async () => accounts, subscribe: (cb) => { cb(accounts); return () => {}; } },
+            signer: { signPayload: async (payload) => ({ id: 1, signature: await window.testWalletSign(payload) }) },
+          }),
+        },
+      };
+    }, dave.address);
+    // A new document (not a hash change), so the wallet is injected before the page runs.
+    await page.goto(`${server.url}?rpc=${encodeURIComponent(node.ws)}&wallet=test#/listing/${listing}`);
+    await page.locator('#details .title').waitFor();
+    await page.click('#extension');
+    await page.locator('#notice').waitFor({ timeout: 30_000 });
+    assert.equal(await page.textContent('#notice'), '1 account(s) from the extension.');
+    await page.selectOption('#account', { label: 'Wallet Dave (test-wallet)' });
+    const card = await submitForm('order', { side: 'Buy', price: '5', quantity: '1' });
+    assert.match(await card.textContent(), /market\.OrderFilled/, await card.textContent());
+    assert.equal(signed.length, 1, 'the wallet signed the order');
+    const l = (await api.call.marketApi.licence(dave.address, listing, { Licence: 'Personal' })).unwrap();
+    assert.equal(l.units.toNumber(), 1);
+    t.diagnostic(`screenshot: ${await shot('10-extension-signed')}`);
+  });
+
   it('opens a round, commits with a kept salt and reveals it', async (t) => {
     await chooseAccount('Charlie');
     await page.goto(`${server.url}?rpc=${encodeURIComponent(node.ws)}#/listing/${listing}`);
@@ -228,11 +266,11 @@ describe('AllSpark Market in Chromium', () => {
     card = await submitForm('commit', { score: '70', stake: '10' });
     assert.match(await card.textContent(), /evaluation\.Committed/, await card.textContent());
     await page.locator('#evaluation .mine', { hasText: 'score 70 kept in this browser' }).waitFor({ timeout: 30_000 });
-    t.diagnostic(`screenshot: ${await shot('10-committed')}`);
+    t.diagnostic(`screenshot: ${await shot('11-committed')}`);
     await page.locator('#evaluation .round[data-phase="Reveal"]').waitFor({ timeout: 120_000 });
     card = await submitForm('reveal', {});
     assert.match(await card.textContent(), /evaluation\.Revealed/, await card.textContent());
     await page.locator('#evaluation .mine', { hasText: 'You revealed 70.' }).waitFor({ timeout: 30_000 });
-    t.diagnostic(`screenshot: ${await shot('11-revealed')}`);
+    t.diagnostic(`screenshot: ${await shot('12-revealed')}`);
   });
 });

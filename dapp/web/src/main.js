@@ -77,14 +77,17 @@ function route() {
   document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.getAttribute('href') === `#/${page}`));
 }
 
+/** An account's key in the selector: the same address may be both a dev account and the extension's. */
+const keyOf = (a) => `${a.source}/${a.address}`;
+
 function setAccounts(accounts) {
   app.accounts = accounts;
   for (const a of accounts) app.names.set(a.address, a.name);
   const sel = $('account');
-  const previous = app.account?.address ?? localStorage.getItem('allspark.account');
+  const previous = app.account ? keyOf(app.account) : localStorage.getItem('allspark.account');
   sel.replaceChildren(h('option', { value: '' }, 'no account'),
-    ...accounts.map((a) => h('option', { value: a.address, selected: a.address === previous }, `${a.name} (${a.source})`)));
-  app.account = accounts.find((a) => a.address === sel.value) ?? null;
+    ...accounts.map((a) => h('option', { value: keyOf(a), selected: keyOf(a) === previous }, `${a.name} (${a.source})`)));
+  app.account = accounts.find((a) => keyOf(a) === sel.value) ?? null;
 }
 
 async function main() {
@@ -106,8 +109,8 @@ async function main() {
   if (info.dev) setAccounts(devAccounts(info.ss58));
 
   $('account').addEventListener('change', (e) => {
-    app.account = app.accounts.find((a) => a.address === e.target.value) ?? null;
-    localStorage.setItem('allspark.account', app.account?.address ?? '');
+    app.account = app.accounts.find((a) => keyOf(a) === e.target.value) ?? null;
+    localStorage.setItem('allspark.account', app.account ? keyOf(app.account) : '');
     if ((window.location.hash || '').startsWith('#/account')) route();
   });
   $('extension').addEventListener('click', async () => {
