@@ -16,7 +16,12 @@ pub fn properties() -> Properties {
 }
 
 /// A chain spec from one of the runtime's genesis presets.
-fn from_preset(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	let wasm = WASM_BINARY.ok_or_else(|| "the runtime's wasm binary was not built".to_string())?;
 	Ok(ChainSpec::builder(wasm, None)
 		.with_name(name)

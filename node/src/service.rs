@@ -258,8 +258,9 @@ pub fn new_full<
 		);
 		// Author blocks up to the runtime's own limit (the proposer's default is 4 MiB), so an
 		// operational extrinsic as large as a runtime upgrade fits.
-		proposer_factory
-			.set_default_block_size_limit(allspark_runtime::configs::system::MAXIMUM_BLOCK_LENGTH as usize);
+		proposer_factory.set_default_block_size_limit(
+			allspark_runtime::configs::system::MAXIMUM_BLOCK_LENGTH as usize,
+		);
 
 		let slot_duration = sc_consensus_aura::slot_duration::<AuraId, _, _>(&*client)?;
 

@@ -1,8 +1,9 @@
 //! The runtime APIs the node, polkadot.js and DApps call.
 
 use crate::{
-	AccountId, Aura, Balance, BlockNumber, Content, Evaluation, Market, Token, Block, Validators, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Content, Evaluation, Executive, Grandpa,
+	InherentDataExt, Market, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, Token, TransactionPayment, Validators, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{

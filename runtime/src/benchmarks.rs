@@ -14,4 +14,3 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_allspark_evaluation, Evaluation]
 	[pallet_allspark_validators, Validators]
 );
-

@@ -11,19 +11,19 @@
 
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, EvaluationConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, TokenConfig, ValidatorsConfig, VestingConfig, ASK, DAYS,
-	HOURS, MILLI_ASK, MINUTES,
+	SessionConfig, SessionKeys, SudoConfig, TokenConfig, ValidatorsConfig, VestingConfig, ASK,
+	DAYS, HOURS, MILLI_ASK, MINUTES,
 };
-use pallet_allspark_evaluation::Params as EvaluationParams;
-use pallet_allspark_token::{ChargeRates, ChargeSplit, Pot};
-use sp_runtime::{Perbill, Permill};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_allspark_evaluation::Params as EvaluationParams;
+use pallet_allspark_token::{ChargeRates, ChargeSplit, Pot};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::{Perbill, Permill};
 
 /// What each well-known development account holds at genesis.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * ASK;
@@ -142,7 +142,10 @@ pub fn network_genesis(
 			total_issuance: Some(total_issuance),
 		},
 		validators: ValidatorsConfig {
-			validators: initial_authorities.iter().map(|(who, _, _)| who.clone()).collect::<Vec<_>>(),
+			validators: initial_authorities
+				.iter()
+				.map(|(who, _, _)| who.clone())
+				.collect::<Vec<_>>(),
 			min_validators: rules.min_validators,
 			session_length: rules.session_length,
 		},
@@ -150,7 +153,11 @@ pub fn network_genesis(
 			keys: initial_authorities
 				.iter()
 				.map(|(who, aura, grandpa)| {
-					(who.clone(), who.clone(), SessionKeys { aura: aura.clone(), grandpa: grandpa.clone() })
+					(
+						who.clone(),
+						who.clone(),
+						SessionKeys { aura: aura.clone(), grandpa: grandpa.clone() },
+					)
 				})
 				.collect::<Vec<_>>(),
 		},
@@ -197,7 +204,9 @@ pub fn authority_keys(who: Sr25519Keyring) -> AuthorityKeys {
 
 /// The well-known dev accounts (Alice … Ferdie and their stashes), each with [`DEV_ENDOWMENT`].
 pub fn dev_endowments() -> Vec<(AccountId, Balance)> {
-	Sr25519Keyring::well_known().map(|k| (k.to_account_id(), DEV_ENDOWMENT)).collect()
+	Sr25519Keyring::well_known()
+		.map(|k| (k.to_account_id(), DEV_ENDOWMENT))
+		.collect()
 }
 
 /// The `development` preset: a single validator, Alice.

@@ -6,12 +6,12 @@ use crate::{
 	Balance, Balances, BuildStorage, Runtime, RuntimeCall, RuntimeGenesisConfig, System, Token,
 	TransactionPayment, ASK, EXISTENTIAL_DEPOSIT,
 };
-use pallet_allspark_token::Pot;
 use frame_support::{
 	dispatch::GetDispatchInfo,
 	traits::Get,
 	weights::{constants::ExtrinsicBaseWeight, Weight, WeightToFee as _},
 };
+use pallet_allspark_token::Pot;
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::traits::{Dispatchable, Zero};
@@ -29,10 +29,11 @@ fn storage_of_preset(id: &str) -> sp_io::TestExternalities {
 
 fn json_merge(a: &mut serde_json::Value, b: serde_json::Value) {
 	match (a, b) {
-		(serde_json::Value::Object(a), serde_json::Value::Object(b)) =>
+		(serde_json::Value::Object(a), serde_json::Value::Object(b)) => {
 			for (k, v) in b {
 				json_merge(a.entry(k).or_insert(serde_json::Value::Null), v);
-			},
+			}
+		},
 		(a, b) => *a = b,
 	}
 }
@@ -69,7 +70,11 @@ fn presets_build_and_balance() {
 			// The authorities come from the session pallet, managed by the validators pallet.
 			assert_eq!(pallet_session::Validators::<Runtime>::get().len(), validators, "{preset}");
 			assert_eq!(pallet_allspark_validators::PlannedSet::<Runtime>::get().len(), validators);
-			assert_eq!(pallet_allspark_validators::MinValidators::<Runtime>::get(), min, "{preset}");
+			assert_eq!(
+				pallet_allspark_validators::MinValidators::<Runtime>::get(),
+				min,
+				"{preset}"
+			);
 			assert_eq!(
 				pallet_allspark_validators::SessionLength::<Runtime>::get(),
 				genesis_config_presets::TEST_SESSION_LENGTH,
@@ -142,11 +147,9 @@ fn fees_are_split_and_issuance_falls_by_exactly_the_burned_part() {
 		use sp_runtime::traits::{DispatchTransaction, TransactionExtension as _};
 		let _ = &ext.weight(&call);
 		let origin = crate::RuntimeOrigin::signed(alice.clone());
-		ext.test_run(origin, &call, &info, len as usize, 0, |origin| {
-			call.clone().dispatch(origin)
-		})
-		.unwrap()
-		.unwrap();
+		ext.test_run(origin, &call, &info, len as usize, 0, |origin| call.clone().dispatch(origin))
+			.unwrap()
+			.unwrap();
 		assert_eq!(Balances::free_balance(&alice), DEV_ENDOWMENT - 5 * crate::ASK - fee);
 		assert_eq!(Balances::free_balance(&bob), DEV_ENDOWMENT + 5 * crate::ASK);
 		// 30 % to the treasury, 50 % to the evaluation-reward pot (rounded down), the rest burned.
@@ -163,7 +166,8 @@ fn fees_are_split_and_issuance_falls_by_exactly_the_burned_part() {
 #[test]
 fn existential_deposit_is_a_milli_ask() {
 	assert_eq!(EXISTENTIAL_DEPOSIT, crate::MILLI_ASK);
-	let ed: Balance = <<Runtime as pallet_balances::Config>::ExistentialDeposit as Get<Balance>>::get();
+	let ed: Balance =
+		<<Runtime as pallet_balances::Config>::ExistentialDeposit as Get<Balance>>::get();
 	assert_eq!(ed, EXISTENTIAL_DEPOSIT);
 }
 
@@ -208,7 +212,8 @@ fn the_largest_listing_deposits_under_ten_ask_and_removal_pays_the_treasury_pot(
 		// 1 ASK + 0.01 ASK × (256 bytes of metadata + 16 shares × 36 bytes).
 		let deposit = ASK + 10 * crate::MILLI_ASK * (256 + 16 * 36);
 		assert_eq!(deposit, 9_320 * crate::MILLI_ASK);
-		let reason = crate::RuntimeHoldReason::Content(pallet_allspark_content::HoldReason::ListingDeposit);
+		let reason =
+			crate::RuntimeHoldReason::Content(pallet_allspark_content::HoldReason::ListingDeposit);
 		assert_eq!(Balances::balance_on_hold(&reason, &alice), deposit);
 		let treasury = Token::pot_balance(Pot::Treasury);
 		assert_ok!(Content::remove_infringing(RuntimeOrigin::root(), 0));
@@ -250,13 +255,15 @@ mod production_plan {
 		storage_of_preset(PRODUCTION_RUNTIME_PRESET).execute_with(|| {
 			assert_eq!(TOTAL_SUPPLY, 300 * M);
 			assert_eq!(Balances::total_issuance(), 300 * M);
-			let sale: Balance =
-				(0..SALE_ACCOUNTS).map(|i| Balances::free_balance(plan_account("sale", i))).sum();
+			let sale: Balance = (0..SALE_ACCOUNTS)
+				.map(|i| Balances::free_balance(plan_account("sale", i)))
+				.sum();
 			assert_eq!(sale, 120 * M, "40 % public sale");
 			assert_eq!(Balances::free_balance(plan_account("team", 0)), 60 * M, "20 % team");
 			assert_eq!(Token::pot_balance(Pot::NodeIncentives), 15 * M, "5 % node incentives");
 			assert_eq!(
-				Token::pot_balance(Pot::CommunityIncentives) + Token::pot_balance(Pot::EvaluationRewards),
+				Token::pot_balance(Pot::CommunityIncentives)
+					+ Token::pot_balance(Pot::EvaluationRewards),
 				45 * M,
 				"15 % community incentives, the evaluation pot seeded from it"
 			);
@@ -283,14 +290,22 @@ mod production_plan {
 			assert_eq!(locked_at(0), 60 * M, "all locked at genesis");
 			assert_eq!(locked_at(TEAM_CLIFF), 60 * M, "nothing released before the cliff ends");
 			let per_block = 60 * M / TEAM_VESTING_LENGTH as Balance;
-			assert_eq!(locked_at(TEAM_CLIFF + 1), 60 * M - per_block, "release starts after the cliff");
+			assert_eq!(
+				locked_at(TEAM_CLIFF + 1),
+				60 * M - per_block,
+				"release starts after the cliff"
+			);
 			let third = TEAM_CLIFF + TEAM_VESTING_LENGTH / 3;
 			assert_eq!(locked_at(third), 60 * M - per_block * (TEAM_VESTING_LENGTH / 3) as Balance);
 			// `pallet-vesting` releases a whole number of units per block: the division's
 			// remainder (less than one block's release) unlocks with the block after the 36 months.
 			let remainder = 60 * M % TEAM_VESTING_LENGTH as Balance;
 			assert!(remainder < per_block);
-			assert_eq!(locked_at(TEAM_CLIFF + TEAM_VESTING_LENGTH), remainder, "36 months released");
+			assert_eq!(
+				locked_at(TEAM_CLIFF + TEAM_VESTING_LENGTH),
+				remainder,
+				"36 months released"
+			);
 			assert_eq!(locked_at(TEAM_CLIFF + TEAM_VESTING_LENGTH + 1), 0, "all released");
 			// Locked funds cannot be transferred away before they vest.
 			System::set_block_number(TEAM_CLIFF);

@@ -5,8 +5,8 @@
 
 use std::{marker::PhantomData, sync::Arc};
 
-use codec::Codec;
 use super::{at_or_best, runtime_api_error};
+use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_allspark_content::{
 	runtime_api::ContentApi as ContentRuntimeApi, Category, LicenceTerms, ListingDetails,
@@ -46,8 +46,8 @@ pub struct ListingJson<AccountId, BlockNumber> {
 	pub registered_at: BlockNumber,
 }
 
-impl<AccountId, Balance: ToString, BlockNumber> From<ListingDetails<AccountId, Balance, BlockNumber>>
-	for ListingJson<AccountId, BlockNumber>
+impl<AccountId, Balance: ToString, BlockNumber>
+	From<ListingDetails<AccountId, Balance, BlockNumber>> for ListingJson<AccountId, BlockNumber>
 {
 	fn from(l: ListingDetails<AccountId, Balance, BlockNumber>) -> Self {
 		Self {
@@ -117,8 +117,8 @@ impl<C, B, Balance> Content<C, B, Balance> {
 	}
 }
 
-impl<C, Block, AccountId, Balance, BlockNumber> ContentApiServer<Block::Hash, AccountId, BlockNumber>
-	for Content<C, Block, Balance>
+impl<C, Block, AccountId, Balance, BlockNumber>
+	ContentApiServer<Block::Hash, AccountId, BlockNumber> for Content<C, Block, Balance>
 where
 	Block: BlockT,
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
@@ -145,8 +145,11 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<ListingJson<AccountId, BlockNumber>>> {
 		let at = at_or_best(&*self.client, at);
-		let page =
-			self.client.runtime_api().listings_of(at, owner, start_after, limit).map_err(runtime_api_error)?;
+		let page = self
+			.client
+			.runtime_api()
+			.listings_of(at, owner, start_after, limit)
+			.map_err(runtime_api_error)?;
 		Ok(page.into_iter().map(Into::into).collect())
 	}
 
@@ -156,7 +159,11 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<ListingJson<AccountId, BlockNumber>>> {
 		let at = at_or_best(&*self.client, at);
-		let l = self.client.runtime_api().listing_by_hash(at, hash.0).map_err(runtime_api_error)?;
+		let l = self
+			.client
+			.runtime_api()
+			.listing_by_hash(at, hash.0)
+			.map_err(runtime_api_error)?;
 		Ok(l.map(Into::into))
 	}
 

@@ -28,7 +28,8 @@ where
 	/// `listing`'s score (`null` before its first finalised round), its recent history (oldest
 	/// first) and its open round, at `at` (default: the best block).
 	#[method(name = "evaluation_score")]
-	fn score(&self, listing: ListingId, at: Option<BlockHash>) -> RpcResult<ScoreView<BlockNumber>>;
+	fn score(&self, listing: ListingId, at: Option<BlockHash>)
+		-> RpcResult<ScoreView<BlockNumber>>;
 
 	/// Open round `id` with its phase and participants at `at`; `null` once finalised.
 	#[method(name = "evaluation_round")]
@@ -85,7 +86,11 @@ where
 	Balance: Codec + Clone + ToString + Send + Sync + 'static,
 	BlockNumber: Codec + Clone + Serialize + Send + Sync + 'static + for<'de> Deserialize<'de>,
 {
-	fn score(&self, listing: ListingId, at: Option<Block::Hash>) -> RpcResult<ScoreView<BlockNumber>> {
+	fn score(
+		&self,
+		listing: ListingId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<ScoreView<BlockNumber>> {
 		let at = at_or_best(&*self.client, at);
 		self.client.runtime_api().score(at, listing).map_err(runtime_api_error)
 	}
@@ -99,7 +104,11 @@ where
 		self.client.runtime_api().round(at, id).map_err(runtime_api_error)
 	}
 
-	fn record(&self, who: AccountId, at: Option<Block::Hash>) -> RpcResult<EvaluatorRecord<Balance>> {
+	fn record(
+		&self,
+		who: AccountId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<EvaluatorRecord<Balance>> {
 		let at = at_or_best(&*self.client, at);
 		self.client.runtime_api().record(at, who).map_err(runtime_api_error)
 	}

@@ -7,8 +7,8 @@
 
 use std::{marker::PhantomData, sync::Arc};
 
-use codec::Codec;
 use super::{at_or_best, runtime_api_error};
+use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_allspark_content::{Category, ListingId};
 use pallet_allspark_market::{
@@ -126,7 +126,10 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<BookView<Balance>> {
 		let at = at_or_best(&*self.client, at);
-		self.client.runtime_api().book(at, listing, right, depth).map_err(runtime_api_error)
+		self.client
+			.runtime_api()
+			.book(at, listing, right, depth)
+			.map_err(runtime_api_error)
 	}
 
 	fn orders_of(
@@ -160,7 +163,10 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<LicenceView<BlockNumber>>> {
 		let at = at_or_best(&*self.client, at);
-		self.client.runtime_api().licence(at, who, listing, right).map_err(runtime_api_error)
+		self.client
+			.runtime_api()
+			.licence(at, who, listing, right)
+			.map_err(runtime_api_error)
 	}
 
 	fn offer(
@@ -178,7 +184,10 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<OfferView<AccountId, Balance, BlockNumber>>> {
 		let at = at_or_best(&*self.client, at);
-		self.client.runtime_api().offers_of_listing(at, listing).map_err(runtime_api_error)
+		self.client
+			.runtime_api()
+			.offers_of_listing(at, listing)
+			.map_err(runtime_api_error)
 	}
 
 	fn open_requests(

@@ -50,17 +50,23 @@ where
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
 	C::Api: pallet_allspark_token::runtime_api::TokenApi<Block, AccountId, Balance>,
-	C::Api: pallet_allspark_content::runtime_api::ContentApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api:
+		pallet_allspark_content::runtime_api::ContentApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_allspark_market::runtime_api::MarketApi<Block, AccountId, Balance, BlockNumber>,
-	C::Api: pallet_allspark_evaluation::runtime_api::EvaluationApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api: pallet_allspark_evaluation::runtime_api::EvaluationApi<
+		Block,
+		AccountId,
+		Balance,
+		BlockNumber,
+	>,
 	C::Api: pallet_allspark_validators::runtime_api::ValidatorsApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
-	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
-	use substrate_frame_rpc_system::{System, SystemApiServer};
 	use content::{Content, ContentApiServer};
 	use evaluation::{Evaluation, EvaluationApiServer};
 	use market::{Market, MarketApiServer};
+	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use substrate_frame_rpc_system::{System, SystemApiServer};
 	use token::{Token, TokenApiServer};
 	use validators::{Validators, ValidatorsApiServer};
 

@@ -5,8 +5,8 @@
 
 use std::{marker::PhantomData, sync::Arc};
 
-use codec::Codec;
 use super::{at_or_best, runtime_api_error};
+use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_allspark_token::{runtime_api::TokenApi as TokenRuntimeApi, ChargeSplit, Pot};
 use serde::{Deserialize, Serialize};
@@ -58,7 +58,8 @@ impl<C, B, Balance> Token<C, B, Balance> {
 	}
 }
 
-impl<C, Block, AccountId, Balance> TokenApiServer<Block::Hash, AccountId> for Token<C, Block, Balance>
+impl<C, Block, AccountId, Balance> TokenApiServer<Block::Hash, AccountId>
+	for Token<C, Block, Balance>
 where
 	Block: BlockT,
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,

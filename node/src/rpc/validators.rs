@@ -3,10 +3,12 @@
 
 use std::{marker::PhantomData, sync::Arc};
 
-use codec::Codec;
 use super::{at_or_best, runtime_api_error};
+use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
-use pallet_allspark_validators::{runtime_api::ValidatorsApi as ValidatorsRuntimeApi, ValidatorSetInfo};
+use pallet_allspark_validators::{
+	runtime_api::ValidatorsApi as ValidatorsRuntimeApi, ValidatorSetInfo,
+};
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
@@ -17,7 +19,10 @@ pub trait ValidatorsApi<BlockHash, AccountId, BlockNumber> {
 	/// The session index and length and the current, queued and planned validator sets, at `at`
 	/// (default: the best block).
 	#[method(name = "validators_set")]
-	fn validator_set(&self, at: Option<BlockHash>) -> RpcResult<ValidatorSetInfo<AccountId, BlockNumber>>;
+	fn validator_set(
+		&self,
+		at: Option<BlockHash>,
+	) -> RpcResult<ValidatorSetInfo<AccountId, BlockNumber>>;
 }
 
 /// The `validators_*` RPC methods.
@@ -41,7 +46,10 @@ where
 	AccountId: Codec + Clone + Serialize + Send + Sync + 'static + for<'de> Deserialize<'de>,
 	BlockNumber: Codec + Clone + Serialize + Send + Sync + 'static + for<'de> Deserialize<'de>,
 {
-	fn validator_set(&self, at: Option<Block::Hash>) -> RpcResult<ValidatorSetInfo<AccountId, BlockNumber>> {
+	fn validator_set(
+		&self,
+		at: Option<Block::Hash>,
+	) -> RpcResult<ValidatorSetInfo<AccountId, BlockNumber>> {
 		let at = at_or_best(&*self.client, at);
 		self.client.runtime_api().validator_set(at).map_err(runtime_api_error)
 	}

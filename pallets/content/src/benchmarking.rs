@@ -2,7 +2,7 @@
 //! co-creators, and the paths that touch the most storage (hold and release, both indices).
 
 use super::*;
-use crate::pallet::{ListingsByOwner, Listings};
+use crate::pallet::{Listings, ListingsByOwner};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
@@ -16,9 +16,12 @@ use sp_runtime::{traits::Saturating, Permill};
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
 	let ed = <T::Currency as Inspect<T::AccountId>>::minimum_balance();
-	let big = Pallet::<T>::deposit_for(T::MaxMetadataLen::get() as usize, T::MaxCoCreators::get() as usize)
-		.saturating_mul(100u32.into())
-		.saturating_add(ed.saturating_mul(100u32.into()));
+	let big = Pallet::<T>::deposit_for(
+		T::MaxMetadataLen::get() as usize,
+		T::MaxCoCreators::get() as usize,
+	)
+	.saturating_mul(100u32.into())
+	.saturating_add(ed.saturating_mul(100u32.into()));
 	T::Currency::set_balance(&who, big);
 	who
 }
@@ -74,7 +77,10 @@ mod benchmarks {
 	use super::*;
 
 	#[benchmark]
-	fn register(m: Linear<1, { T::MaxMetadataLen::get() }>, c: Linear<0, { T::MaxCoCreators::get() }>) {
+	fn register(
+		m: Linear<1, { T::MaxMetadataLen::get() }>,
+		c: Linear<0, { T::MaxCoCreators::get() }>,
+	) {
 		let owner = funded::<T>("owner", 0);
 		let shares = shares::<T>(c, Some(&owner));
 		#[extrinsic_call]
@@ -166,5 +172,9 @@ mod benchmarks {
 		assert!(<T::Currency as Inspect<T::AccountId>>::balance(&treasury) > before);
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

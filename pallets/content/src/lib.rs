@@ -143,7 +143,8 @@ pub mod pallet {
 
 	/// Every listing, by id.
 	#[pallet::storage]
-	pub type Listings<T: Config> = StorageMap<_, Twox64Concat, ListingId, ListingOf<T>, OptionQuery>;
+	pub type Listings<T: Config> =
+		StorageMap<_, Twox64Concat, ListingId, ListingOf<T>, OptionQuery>;
 
 	/// The listing of each registered content hash.
 	#[pallet::storage]
@@ -430,7 +431,8 @@ pub mod pallet {
 		/// holds.
 		pub fn deposit_for(metadata_len: usize, shares: usize) -> BalanceOf<T> {
 			let bytes = deposit_bytes::<T::AccountId>(metadata_len, shares);
-			T::DepositBase::get().saturating_add(T::DepositPerByte::get().saturating_mul(bytes.into()))
+			T::DepositBase::get()
+				.saturating_add(T::DepositPerByte::get().saturating_mul(bytes.into()))
 		}
 
 		/// The pallet's invariants: every listing is indexed by its hash and its owner and no
@@ -445,7 +447,10 @@ pub mod pallet {
 			for (id, l) in Listings::<T>::iter() {
 				count = count.saturating_add(1);
 				ensure!(id < next, "a listing's id is not below the next id");
-				ensure!(ListingByHash::<T>::get(l.content_hash) == Some(id), "hash index disagrees");
+				ensure!(
+					ListingByHash::<T>::get(l.content_hash) == Some(id),
+					"hash index disagrees"
+				);
 				ensure!(ListingsByOwner::<T>::contains_key(&l.owner, id), "owner index disagrees");
 				ensure!(!l.metadata.is_empty(), "empty metadata");
 				ensure!(Self::validate_shares(&l.shares).is_ok(), "shares invalid");

@@ -53,7 +53,13 @@ impl<T: Config> Pallet<T> {
 		ListingByHash::<T>::insert(content_hash, id);
 		ListingsByOwner::<T>::insert(&owner, id, ());
 		NextListingId::<T>::put(next);
-		Self::deposit_event(Event::ListingRegistered { listing: id, owner, content_hash, category, deposit });
+		Self::deposit_event(Event::ListingRegistered {
+			listing: id,
+			owner,
+			content_hash,
+			category,
+			deposit,
+		});
 		Ok(id)
 	}
 
@@ -145,10 +151,13 @@ impl<T: Config> Pallet<T> {
 		Listings::<T>::try_mutate(id, |maybe| -> DispatchResult {
 			let listing = maybe.as_mut().ok_or(Error::<T>::ListingNotFound)?;
 			match status {
-				ListingStatus::Suspended =>
-					ensure!(listing.status == ListingStatus::Active, Error::<T>::ListingSuspended),
-				ListingStatus::Active =>
-					ensure!(listing.status == ListingStatus::Suspended, Error::<T>::ListingNotSuspended),
+				ListingStatus::Suspended => {
+					ensure!(listing.status == ListingStatus::Active, Error::<T>::ListingSuspended)
+				},
+				ListingStatus::Active => ensure!(
+					listing.status == ListingStatus::Suspended,
+					Error::<T>::ListingNotSuspended
+				),
 			}
 			listing.status = status;
 			Ok(())
@@ -183,7 +192,9 @@ impl<T: Config> Pallet<T> {
 		ListingsByOwner::<T>::remove(&listing.owner, id);
 	}
 
-	fn bounded_metadata(metadata: Vec<u8>) -> Result<BoundedVec<u8, T::MaxMetadataLen>, DispatchError> {
+	fn bounded_metadata(
+		metadata: Vec<u8>,
+	) -> Result<BoundedVec<u8, T::MaxMetadataLen>, DispatchError> {
 		ensure!(!metadata.is_empty(), Error::<T>::EmptyMetadata);
 		Ok(metadata.try_into().map_err(|_| Error::<T>::MetadataTooLong)?)
 	}
@@ -250,10 +261,11 @@ pub(crate) fn pass_share<AccountId: PartialEq + Clone, S: Get<u32>>(
 			}
 			shares.remove(from_at);
 		},
-		None =>
+		None => {
 			if let Some((who, _)) = shares.get_mut(from_at) {
 				*who = to.clone();
-			},
+			}
+		},
 	}
 }
 
@@ -284,7 +296,11 @@ impl<T: Config> ContentInspect<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 }
 
 impl<T: Config> ContentTransfer<T::AccountId> for Pallet<T> {
-	fn transfer_copyright(listing: ListingId, from: &T::AccountId, to: &T::AccountId) -> DispatchResult {
+	fn transfer_copyright(
+		listing: ListingId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+	) -> DispatchResult {
 		Self::do_transfer_copyright(listing, from, to)
 	}
 

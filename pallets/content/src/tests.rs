@@ -27,7 +27,14 @@ fn register_with(
 	metadata: Vec<u8>,
 	shares: Vec<(AccountId, Permill)>,
 ) -> sp_runtime::DispatchResult {
-	Content::register(RuntimeOrigin::signed(who), hash(n), metadata, Category::Audio, terms(), shares)
+	Content::register(
+		RuntimeOrigin::signed(who),
+		hash(n),
+		metadata,
+		Category::Audio,
+		terms(),
+		shares,
+	)
 }
 
 mod register {
@@ -139,7 +146,14 @@ mod register {
 		ExtBuilder::default().build_and_execute(|| {
 			let zero = LicenceTerms { licence_duration: Some(0), ..terms() };
 			assert_noop!(
-				Content::register(RuntimeOrigin::signed(ALICE), hash(1), b"c".to_vec(), Category::Text, zero, vec![]),
+				Content::register(
+					RuntimeOrigin::signed(ALICE),
+					hash(1),
+					b"c".to_vec(),
+					Category::Text,
+					zero,
+					vec![]
+				),
 				Error::<Test>::ZeroLicenceDuration
 			);
 			let perpetual = LicenceTerms { licence_duration: None, ..terms() };
@@ -158,8 +172,14 @@ mod register {
 	fn the_same_work_cannot_be_listed_twice() {
 		ExtBuilder::default().build_and_execute(|| {
 			register(ALICE, 1);
-			assert_noop!(register_with(BOB, 1, b"other".to_vec(), vec![]), Error::<Test>::ContentAlreadyListed);
-			assert_noop!(register_with(ALICE, 1, b"again".to_vec(), vec![]), Error::<Test>::ContentAlreadyListed);
+			assert_noop!(
+				register_with(BOB, 1, b"other".to_vec(), vec![]),
+				Error::<Test>::ContentAlreadyListed
+			);
+			assert_noop!(
+				register_with(ALICE, 1, b"again".to_vec(), vec![]),
+				Error::<Test>::ContentAlreadyListed
+			);
 		});
 	}
 
@@ -167,11 +187,17 @@ mod register {
 	fn an_owner_who_cannot_hold_the_deposit_is_refused() {
 		ExtBuilder::default().build_and_execute(|| {
 			// POOR has 60, the deposit is 120.
-			assert_noop!(register_with(POOR, 1, b"ipfs://abc".to_vec(), vec![]), Error::<Test>::InsufficientBalance);
+			assert_noop!(
+				register_with(POOR, 1, b"ipfs://abc".to_vec(), vec![]),
+				Error::<Test>::InsufficientBalance
+			);
 		});
 		// Exactly the deposit plus the existential deposit is enough; one less is not.
 		ExtBuilder::default().balance(POOR, 120 + ED - 1).build_and_execute(|| {
-			assert_noop!(register_with(POOR, 1, b"ipfs://abc".to_vec(), vec![]), Error::<Test>::InsufficientBalance);
+			assert_noop!(
+				register_with(POOR, 1, b"ipfs://abc".to_vec(), vec![]),
+				Error::<Test>::InsufficientBalance
+			);
 		});
 		ExtBuilder::default().balance(POOR, 120 + ED).build_and_execute(|| {
 			assert_ok!(register_with(POOR, 1, b"ipfs://abc".to_vec(), vec![]));
@@ -183,11 +209,21 @@ mod register {
 	fn unsigned_origins_and_exhausted_ids_are_refused() {
 		ExtBuilder::default().build_and_execute(|| {
 			assert_noop!(
-				Content::register(RuntimeOrigin::root(), hash(1), b"c".to_vec(), Category::Text, terms(), vec![]),
+				Content::register(
+					RuntimeOrigin::root(),
+					hash(1),
+					b"c".to_vec(),
+					Category::Text,
+					terms(),
+					vec![]
+				),
 				DispatchError::BadOrigin
 			);
 			NextListingId::<Test>::put(u64::MAX);
-			assert_noop!(register_with(ALICE, 1, b"c".to_vec(), vec![]), Error::<Test>::ListingIdsExhausted);
+			assert_noop!(
+				register_with(ALICE, 1, b"c".to_vec(), vec![]),
+				Error::<Test>::ListingIdsExhausted
+			);
 		});
 	}
 }
@@ -199,11 +235,24 @@ mod update {
 	fn longer_metadata_holds_more_and_shorter_releases() {
 		ExtBuilder::default().build_and_execute(|| {
 			let id = register(ALICE, 1);
-			assert_ok!(Content::update_listing(RuntimeOrigin::signed(ALICE), id, Some(vec![1; 30]), None));
+			assert_ok!(Content::update_listing(
+				RuntimeOrigin::signed(ALICE),
+				id,
+				Some(vec![1; 30]),
+				None
+			));
 			assert_eq!(held(ALICE), deposit(30, 0));
 			assert_eq!(Listings::<Test>::get(id).unwrap().metadata.to_vec(), vec![1; 30]);
-			assert_eq!(content_events().last(), Some(&Event::ListingUpdated { listing: id, deposit: 160 }));
-			assert_ok!(Content::update_listing(RuntimeOrigin::signed(ALICE), id, Some(vec![2; 5]), None));
+			assert_eq!(
+				content_events().last(),
+				Some(&Event::ListingUpdated { listing: id, deposit: 160 })
+			);
+			assert_ok!(Content::update_listing(
+				RuntimeOrigin::signed(ALICE),
+				id,
+				Some(vec![2; 5]),
+				None
+			));
 			assert_eq!(held(ALICE), deposit(5, 0));
 			assert_eq!(Balances::balance(&ALICE), 1_000_000 - deposit(5, 0));
 		});
@@ -217,7 +266,10 @@ mod update {
 			assert_ok!(Content::update_listing(RuntimeOrigin::signed(ALICE), id, None, Some(new)));
 			assert_eq!(Listings::<Test>::get(id).unwrap().terms, new);
 			assert_eq!(held(ALICE), 120);
-			assert_eq!(content_events().last(), Some(&Event::ListingUpdated { listing: id, deposit: 120 }));
+			assert_eq!(
+				content_events().last(),
+				Some(&Event::ListingUpdated { listing: id, deposit: 120 })
+			);
 		});
 	}
 
@@ -225,7 +277,9 @@ mod update {
 	fn errors_change_nothing() {
 		ExtBuilder::default().balance(POOR, 120 + ED + 5).build_and_execute(|| {
 			let id = register(ALICE, 1);
-			let upd = |who, id, m: Option<Vec<u8>>, t| Content::update_listing(RuntimeOrigin::signed(who), id, m, t);
+			let upd = |who, id, m: Option<Vec<u8>>, t| {
+				Content::update_listing(RuntimeOrigin::signed(who), id, m, t)
+			};
 			assert_noop!(upd(BOB, id, Some(b"x".to_vec()), None), Error::<Test>::NotOwner);
 			assert_noop!(upd(ALICE, 9, Some(b"x".to_vec()), None), Error::<Test>::ListingNotFound);
 			assert_noop!(upd(ALICE, id, None, None), Error::<Test>::NothingToUpdate);
@@ -234,7 +288,10 @@ mod update {
 			let zero = LicenceTerms { licence_duration: Some(0), ..terms() };
 			assert_noop!(upd(ALICE, id, None, Some(zero)), Error::<Test>::ZeroLicenceDuration);
 			assert_ok!(Content::suspend(RuntimeOrigin::root(), id));
-			assert_noop!(upd(ALICE, id, Some(b"x".to_vec()), None), Error::<Test>::ListingSuspended);
+			assert_noop!(
+				upd(ALICE, id, Some(b"x".to_vec()), None),
+				Error::<Test>::ListingSuspended
+			);
 
 			// POOR can afford 2.5 more bytes, not 3.
 			let p = register(POOR, 2);
@@ -270,7 +327,12 @@ mod transfer {
 	#[test]
 	fn the_former_owners_share_passes_and_co_creators_keep_theirs() {
 		ExtBuilder::default().build_and_execute(|| {
-			assert_ok!(register_with(ALICE, 1, b"c".to_vec(), vec![(CHARLIE, pct(40)), (ALICE, pct(60))]));
+			assert_ok!(register_with(
+				ALICE,
+				1,
+				b"c".to_vec(),
+				vec![(CHARLIE, pct(40)), (ALICE, pct(60))]
+			));
 			assert_ok!(Content::transfer_copyright(RuntimeOrigin::signed(ALICE), 0, BOB));
 			assert_eq!(Content::revenue_shares(0), vec![(CHARLIE, pct(40)), (BOB, pct(60))]);
 			// To a co-creator: the shares merge.
@@ -361,12 +423,21 @@ mod delist {
 		ExtBuilder::default().build_and_execute(|| {
 			let id = register(ALICE, 1);
 			assert_noop!(Content::delist(RuntimeOrigin::signed(BOB), id), Error::<Test>::NotOwner);
-			assert_noop!(Content::delist(RuntimeOrigin::signed(ALICE), 3), Error::<Test>::ListingNotFound);
+			assert_noop!(
+				Content::delist(RuntimeOrigin::signed(ALICE), 3),
+				Error::<Test>::ListingNotFound
+			);
 			Obligated::set(vec![id]);
-			assert_noop!(Content::delist(RuntimeOrigin::signed(ALICE), id), Error::<Test>::HasOpenObligations);
+			assert_noop!(
+				Content::delist(RuntimeOrigin::signed(ALICE), id),
+				Error::<Test>::HasOpenObligations
+			);
 			Obligated::set(vec![]);
 			assert_ok!(Content::suspend(RuntimeOrigin::root(), id));
-			assert_noop!(Content::delist(RuntimeOrigin::signed(ALICE), id), Error::<Test>::ListingSuspended);
+			assert_noop!(
+				Content::delist(RuntimeOrigin::signed(ALICE), id),
+				Error::<Test>::ListingSuspended
+			);
 		});
 	}
 }
@@ -383,13 +454,25 @@ mod governance {
 			assert!(!Content::is_active(id));
 			assert_eq!(Content::listing_state(id), ListingState::Suspended);
 			assert_eq!(content_events().last(), Some(&Event::ListingSuspended { listing: id }));
-			assert_noop!(Content::suspend(RuntimeOrigin::root(), id), Error::<Test>::ListingSuspended);
+			assert_noop!(
+				Content::suspend(RuntimeOrigin::root(), id),
+				Error::<Test>::ListingSuspended
+			);
 			assert_ok!(Content::reinstate(RuntimeOrigin::root(), id));
 			assert!(Content::is_active(id));
 			assert_eq!(content_events().last(), Some(&Event::ListingReinstated { listing: id }));
-			assert_noop!(Content::reinstate(RuntimeOrigin::root(), id), Error::<Test>::ListingNotSuspended);
-			assert_noop!(Content::suspend(RuntimeOrigin::root(), 8), Error::<Test>::ListingNotFound);
-			assert_noop!(Content::reinstate(RuntimeOrigin::root(), 8), Error::<Test>::ListingNotFound);
+			assert_noop!(
+				Content::reinstate(RuntimeOrigin::root(), id),
+				Error::<Test>::ListingNotSuspended
+			);
+			assert_noop!(
+				Content::suspend(RuntimeOrigin::root(), 8),
+				Error::<Test>::ListingNotFound
+			);
+			assert_noop!(
+				Content::reinstate(RuntimeOrigin::root(), 8),
+				Error::<Test>::ListingNotFound
+			);
 			// The deposit stays held throughout.
 			assert_eq!(held(ALICE), 120);
 		});
@@ -416,13 +499,19 @@ mod governance {
 			assert_eq!(Balances::balance(&TREASURY), ED + 120);
 			assert_eq!(held(ALICE), 120);
 			assert_eq!(Balances::balance(&ALICE), 1_000_000 - 240);
-			assert_eq!(content_events().last(), Some(&Event::ListingRemoved { listing: a, owner: ALICE, slashed: 120 }));
+			assert_eq!(
+				content_events().last(),
+				Some(&Event::ListingRemoved { listing: a, owner: ALICE, slashed: 120 })
+			);
 			// Suspended listings can be removed too.
 			assert_ok!(Content::remove_infringing(RuntimeOrigin::root(), b));
 			assert_eq!(held(ALICE), 0);
 			assert_eq!(Balances::balance(&TREASURY), ED + 240);
 			assert_eq!(Content::listing_state(b), ListingState::Delisted);
-			assert_noop!(Content::remove_infringing(RuntimeOrigin::root(), b), Error::<Test>::ListingNotFound);
+			assert_noop!(
+				Content::remove_infringing(RuntimeOrigin::root(), b),
+				Error::<Test>::ListingNotFound
+			);
 		});
 	}
 
@@ -447,7 +536,10 @@ mod queries {
 			assert_eq!(Content::listing_state(id), ListingState::Active);
 			assert_eq!(Content::listing_state(id + 1), ListingState::Unknown);
 			let d = Content::listing(id).unwrap();
-			assert_eq!((d.id, d.owner, d.deposit, d.metadata), (id, ALICE, 120, b"ipfs://abc".to_vec()));
+			assert_eq!(
+				(d.id, d.owner, d.deposit, d.metadata),
+				(id, ALICE, 120, b"ipfs://abc".to_vec())
+			);
 			assert_eq!(Content::listing_by_hash(hash(1)).map(|d| d.id), Some(id));
 			assert_eq!(Content::listing_by_hash(hash(2)), None);
 			assert_eq!(Content::category(id), Some(Category::Text));
@@ -507,10 +599,22 @@ mod properties {
 		let who = 1u64..=4;
 		let id = 0u64..12;
 		prop_oneof![
-			(who.clone(), 0u8..8, 0usize..70, 0u8..4)
-				.prop_map(|(who, n, len, co)| Op::Register { who, n, len, co }),
-			(who.clone(), id.clone(), 0usize..70).prop_map(|(who, id, len)| Op::Update { who, id, len }),
-			(who.clone(), id.clone(), 1u64..=4).prop_map(|(who, id, to)| Op::Transfer { who, id, to }),
+			(who.clone(), 0u8..8, 0usize..70, 0u8..4).prop_map(|(who, n, len, co)| Op::Register {
+				who,
+				n,
+				len,
+				co
+			}),
+			(who.clone(), id.clone(), 0usize..70).prop_map(|(who, id, len)| Op::Update {
+				who,
+				id,
+				len
+			}),
+			(who.clone(), id.clone(), 1u64..=4).prop_map(|(who, id, to)| Op::Transfer {
+				who,
+				id,
+				to
+			}),
 			(who, id.clone()).prop_map(|(who, id)| Op::Delist { who, id }),
 			id.clone().prop_map(|id| Op::Suspend { id }),
 			id.clone().prop_map(|id| Op::Reinstate { id }),

@@ -14,10 +14,21 @@ pub type ContentHash = [u8; 32];
 
 /// What kind of work a listing is.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum Category {
 	/// Articles, books, scripts.
 	Text,
@@ -42,10 +53,19 @@ pub enum Category {
 /// The default licence terms a listing's owner offers: which usage licences are on sale, how long
 /// they run, and what a distributor earns on the sales it refers.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LicenceTerms<BlockNumber> {
 	/// Personal-use licences may be sold.
@@ -69,10 +89,19 @@ impl<BlockNumber> LicenceTerms<BlockNumber> {
 
 /// Where a listing stands.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ListingStatus {
 	/// Listed and tradable.
 	Active,
@@ -83,10 +112,19 @@ pub enum ListingStatus {
 
 /// A listing's state as queries report it, including listings that are gone.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ListingState {
 	/// Listed and tradable.
 	Active,
@@ -115,8 +153,13 @@ pub type Share<AccountId> = (AccountId, Permill);
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 #[scale_info(skip_type_params(MaxMetadataLen, MaxCoCreators))]
-pub struct Listing<AccountId, Balance, BlockNumber, MaxMetadataLen: Get<u32>, MaxCoCreators: Get<u32>>
-{
+pub struct Listing<
+	AccountId,
+	Balance,
+	BlockNumber,
+	MaxMetadataLen: Get<u32>,
+	MaxCoCreators: Get<u32>,
+> {
 	/// The copyright holder.
 	pub owner: AccountId,
 	/// The work's fingerprint.

@@ -5,7 +5,10 @@ use super::*;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::{Inspect, Mutate}, Get},
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get,
+	},
 	BoundedVec,
 };
 use frame_system::RawOrigin;
@@ -143,7 +146,8 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(r.commit_end);
 		for (i, (who, score)) in evaluators.iter().enumerate() {
 			if i + 1 < evaluators.len() || e == 1 {
-				Pallet::<T>::do_reveal(who.clone(), round, *score, salt(i as u32)).expect("revealed");
+				Pallet::<T>::do_reveal(who.clone(), round, *score, salt(i as u32))
+					.expect("revealed");
 			}
 		}
 		frame_system::Pallet::<T>::set_block_number(r.reveal_end);
@@ -197,5 +201,9 @@ mod benchmarks {
 		assert_eq!(NextPayoutEra::<T>::get(), 1);
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

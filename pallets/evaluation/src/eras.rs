@@ -67,7 +67,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Begin paying `era`: fix its budget from the pot now. An era without weight is closed at
 	/// once (`None`).
-	pub(crate) fn start_payout(era: EraIndex, params: &ParamsOf<T>) -> Option<Payout<BalanceOf<T>>> {
+	pub(crate) fn start_payout(
+		era: EraIndex,
+		params: &ParamsOf<T>,
+	) -> Option<Payout<BalanceOf<T>>> {
 		let total_weight = EraTotals::<T>::take(era);
 		if total_weight == 0 {
 			NextPayoutEra::<T>::put(era.saturating_add(1));
@@ -92,8 +95,8 @@ impl<T: Config> Pallet<T> {
 			weight.saturating_accrue(T::WeightInfo::pay_era_listing(shares));
 		}
 		// Fewer than the limit drained, or none left: the era is paid.
-		let finished = (batch.len() as u32) < limit ||
-			EraWeights::<T>::iter_prefix(payout.era).next().is_none();
+		let finished = (batch.len() as u32) < limit
+			|| EraWeights::<T>::iter_prefix(payout.era).next().is_none();
 		if finished {
 			ActivePayout::<T>::kill();
 			NextPayoutEra::<T>::put(payout.era.saturating_add(1));
@@ -112,14 +115,15 @@ impl<T: Config> Pallet<T> {
 		listing_weight: u128,
 	) -> (BalanceOf<T>, u32) {
 		let amount: BalanceOf<T> =
-			mul_div(wide(payout.budget), listing_weight, payout.total_weight).unique_saturated_into();
+			mul_div(wide(payout.budget), listing_weight, payout.total_weight)
+				.unique_saturated_into();
 		let pot = T::IncentivePot::get();
 		let shares = T::Content::revenue_shares(listing);
 		let mut paid = BalanceOf::<T>::zero();
 		for (creator, share) in &shares {
 			let part = share.mul_floor(amount);
-			if !part.is_zero() &&
-				T::Currency::transfer(&pot, creator, part, Preservation::Preserve).is_ok()
+			if !part.is_zero()
+				&& T::Currency::transfer(&pot, creator, part, Preservation::Preserve).is_ok()
 			{
 				paid = paid.saturating_add(part);
 			}
@@ -135,6 +139,10 @@ impl<T: Config> Pallet<T> {
 
 	/// What the community-incentive pot can pay and stay alive.
 	pub(crate) fn incentive_pot_available() -> BalanceOf<T> {
-		T::Currency::reducible_balance(&T::IncentivePot::get(), Preservation::Preserve, Fortitude::Polite)
+		T::Currency::reducible_balance(
+			&T::IncentivePot::get(),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
 	}
 }

@@ -128,7 +128,9 @@ impl<T: Config> Pallet<T> {
 		let (mut coherent, mut incoherent, mut silent) = (0u32, 0u32, 0u32);
 		for (evaluator, commitment) in participants {
 			let outcome = match (commitment.revealed, median) {
-				(Some(score), Some(m)) if score.abs_diff(m) <= params.tolerance => Outcome::Coherent,
+				(Some(score), Some(m)) if score.abs_diff(m) <= params.tolerance => {
+					Outcome::Coherent
+				},
 				(Some(_), _) => Outcome::Incoherent,
 				(None, _) => Outcome::Silent,
 			};
@@ -147,7 +149,8 @@ impl<T: Config> Pallet<T> {
 					params.silent_slash
 				},
 			};
-			let slashed = Self::settle_stake(&evaluator, commitment.stake, rate.mul_floor(commitment.stake));
+			let slashed =
+				Self::settle_stake(&evaluator, commitment.stake, rate.mul_floor(commitment.stake));
 			slashed_total = slashed_total.saturating_add(slashed);
 			settled.push((evaluator, commitment.stake, outcome, slashed));
 		}
@@ -156,11 +159,13 @@ impl<T: Config> Pallet<T> {
 		// and what was slashed, never more than the pot can pay and stay alive.
 		let pot = T::RewardPot::get();
 		let pool = if median.is_some() {
-			let wanted = round
-				.fee_reward
-				.saturating_add(params.round_draw)
-				.saturating_add(slashed_total);
-			wanted.min(T::Currency::reducible_balance(&pot, Preservation::Preserve, Fortitude::Polite))
+			let wanted =
+				round.fee_reward.saturating_add(params.round_draw).saturating_add(slashed_total);
+			wanted.min(T::Currency::reducible_balance(
+				&pot,
+				Preservation::Preserve,
+				Fortitude::Polite,
+			))
 		} else {
 			Zero::zero()
 		};
@@ -170,8 +175,9 @@ impl<T: Config> Pallet<T> {
 			if outcome == Outcome::Coherent && !pool.is_zero() {
 				let share: BalanceOf<T> =
 					mul_div(wide(pool), wide(stake), coherent_stake).unique_saturated_into();
-				if !share.is_zero() &&
-					T::Currency::transfer(&pot, &evaluator, share, Preservation::Preserve).is_ok()
+				if !share.is_zero()
+					&& T::Currency::transfer(&pot, &evaluator, share, Preservation::Preserve)
+						.is_ok()
 				{
 					reward = share;
 				}
@@ -253,7 +259,12 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or_else(|_| Zero::zero())
 		};
 		// The stake is held in full: releasing the rest cannot fall short.
-		let _ = T::Currency::release(&reason, who, stake.saturating_sub(slashed), Precision::BestEffort);
+		let _ = T::Currency::release(
+			&reason,
+			who,
+			stake.saturating_sub(slashed),
+			Precision::BestEffort,
+		);
 		slashed
 	}
 

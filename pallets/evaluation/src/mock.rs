@@ -316,8 +316,9 @@ pub fn check_invariants(issuance_at_start: Balance, burned_at_start: Balance) {
 	Evaluation::do_try_state().expect("evaluation invariants hold");
 	Content::do_try_state().expect("content invariants hold");
 	let issuance = pallet_balances::TotalIssuance::<Test>::get();
-	let sum: Balance =
-		frame_system::Account::<Test>::iter().map(|(_, a)| a.data.free + a.data.reserved).sum();
+	let sum: Balance = frame_system::Account::<Test>::iter()
+		.map(|(_, a)| a.data.free + a.data.reserved)
+		.sum();
 	assert_eq!(issuance, sum, "total issuance equals the sum of all balances");
 	let burned = pallet_allspark_token::BurnedTotal::<Test>::get() - burned_at_start;
 	assert_eq!(issuance, issuance_at_start - burned, "issuance fell only by what was burned");

@@ -58,7 +58,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The current era, what it would pay if it ended now, and `listing`'s pending part.
-	pub fn era_rewards(listing: Option<ListingId>) -> EraRewardsView<BalanceOf<T>, BlockNumberOf<T>> {
+	pub fn era_rewards(
+		listing: Option<ListingId>,
+	) -> EraRewardsView<BalanceOf<T>, BlockNumberOf<T>> {
 		let era = CurrentEra::<T>::get();
 		let params = Parameters::<T>::get();
 		let era_length = params.as_ref().map(|p| p.era_length).unwrap_or_else(Zero::zero);
@@ -96,7 +98,10 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, round) in Rounds::<T>::iter() {
-			ensure!(OpenRound::<T>::get(round.listing) == Some(id), "round not its listing's open round");
+			ensure!(
+				OpenRound::<T>::get(round.listing) == Some(id),
+				"round not its listing's open round"
+			);
 			ensure!(Ending::<T>::get(round.finalise_at).contains(&id), "open round not queued");
 			ensure!(round.finalise_at >= round.reveal_end, "round queued before its end");
 			let (mut count, mut revealed, mut stake) = (0u32, 0u32, BalanceOf::<T>::zero());
@@ -117,7 +122,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(Rounds::<T>::contains_key(id), "commitment of a closed round");
 		}
 		for (listing, id) in OpenRound::<T>::iter() {
-			ensure!(Rounds::<T>::get(id).map(|r| r.listing) == Some(listing), "dangling open round");
+			ensure!(
+				Rounds::<T>::get(id).map(|r| r.listing) == Some(listing),
+				"dangling open round"
+			);
 		}
 		for (_, queue) in Ending::<T>::iter() {
 			for id in queue {
@@ -144,5 +152,4 @@ impl<T: Config> Pallet<T> {
 		}
 		Ok(())
 	}
-
 }

@@ -34,13 +34,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_open_round(who: T::AccountId, listing: ListingId) -> Result<RoundId, DispatchError> {
+	pub(crate) fn do_open_round(
+		who: T::AccountId,
+		listing: ListingId,
+	) -> Result<RoundId, DispatchError> {
 		let params = Self::params()?;
 		ensure!(T::Content::is_active(listing), Error::<T>::ListingNotActive);
 		ensure!(!OpenRound::<T>::contains_key(listing), Error::<T>::RoundAlreadyOpen);
 		let now = frame_system::Pallet::<T>::block_number();
 		let commit_end = now.checked_add(&params.commit_period).ok_or(Error::<T>::Overflow)?;
-		let reveal_end = commit_end.checked_add(&params.reveal_period).ok_or(Error::<T>::Overflow)?;
+		let reveal_end =
+			commit_end.checked_add(&params.reveal_period).ok_or(Error::<T>::Overflow)?;
 
 		let id = NextRoundId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -106,8 +110,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(round.evaluators < T::MaxEvaluators::get(), Error::<T>::RoundFull);
 		ensure!(stake >= params.min_stake, Error::<T>::StakeBelowMinimum);
 		ensure!(
-			T::Content::owner(round.listing).as_ref() != Some(&who) &&
-				!T::Content::revenue_shares(round.listing).iter().any(|(c, _)| *c == who),
+			T::Content::owner(round.listing).as_ref() != Some(&who)
+				&& !T::Content::revenue_shares(round.listing).iter().any(|(c, _)| *c == who),
 			Error::<T>::ConflictOfInterest
 		);
 		T::Currency::hold(&HoldReason::Stake.into(), &who, stake)
@@ -153,6 +157,4 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn staked(who: &T::AccountId) -> BalanceOf<T> {
 		T::Currency::balance_on_hold(&HoldReason::Stake.into(), who)
 	}
-
 }
-

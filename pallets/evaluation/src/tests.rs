@@ -193,7 +193,11 @@ fn commit_holds_the_stake() {
 #[test]
 fn commit_refusals_change_nothing() {
 	ExtBuilder::default().build_and_execute(|| {
-		let l = register_with(ALICE, 1, vec![(ALICE, Permill::from_percent(70)), (EVE, Permill::from_percent(30))]);
+		let l = register_with(
+			ALICE,
+			1,
+			vec![(ALICE, Permill::from_percent(70)), (EVE, Permill::from_percent(30))],
+		);
 		let r = open(l);
 		let c = |who: AccountId, stake: Balance| {
 			Evaluation::commit(RuntimeOrigin::signed(who), r, hash(who, 50), stake)
@@ -290,8 +294,12 @@ fn a_commitment_cannot_be_copied_by_another_evaluator() {
 #[test]
 fn finalisation_rewards_the_coherent_and_slashes_outliers_and_the_silent() {
 	ExtBuilder::default().build_and_execute(|| {
-		let (l, r) =
-			round_with(&[(BOB, 70, 1_000), (CHARLIE, 72, 1_000), (DAVE, 10, 1_000), (EVE, 60, 500)]);
+		let (l, r) = round_with(&[
+			(BOB, 70, 1_000),
+			(CHARLIE, 72, 1_000),
+			(DAVE, 10, 1_000),
+			(EVE, 60, 500),
+		]);
 		reveal(r, BOB, 70);
 		reveal(r, CHARLIE, 72);
 		reveal(r, DAVE, 10);
@@ -318,7 +326,13 @@ fn finalisation_rewards_the_coherent_and_slashes_outliers_and_the_silent() {
 		assert_eq!(Commitments::<Test>::iter_prefix(r).count(), 0);
 		assert_eq!(
 			Records::<Test>::get(BOB),
-			EvaluatorRecord { coherent: 1, incoherent: 0, silent: 0, rewarded: pool / 2, slashed: 0 }
+			EvaluatorRecord {
+				coherent: 1,
+				incoherent: 0,
+				silent: 0,
+				rewarded: pool / 2,
+				slashed: 0
+			}
 		);
 		assert_eq!(Records::<Test>::get(DAVE).incoherent, 1);
 		assert_eq!(Records::<Test>::get(DAVE).slashed, 100);
@@ -416,10 +430,7 @@ fn finalise_round_refuses_early_and_works_after_the_end() {
 		// At the end block, before `on_initialize` got to it (a backlog).
 		System::set_block_number(END);
 		let info = Evaluation::finalise_round(RuntimeOrigin::signed(CHARLIE), r).unwrap();
-		assert_eq!(
-			info.actual_weight,
-			Some(<() as crate::WeightInfo>::finalise_round(1))
-		);
+		assert_eq!(info.actual_weight, Some(<() as crate::WeightInfo>::finalise_round(1)));
 		assert_eq!(Scores::<Test>::get(l).current, Some(70));
 		assert_eq!(Ending::<Test>::get(END).len(), 0);
 		// The hook finds nothing left to do.
@@ -431,7 +442,9 @@ fn finalise_round_refuses_early_and_works_after_the_end() {
 #[test]
 fn on_initialize_finalises_a_bounded_number_per_block_and_catches_up() {
 	ExtBuilder::default().build_and_execute(|| {
-		let rounds: Vec<_> = (0..MAX_ENDING as u8).map(|n| open(register_with(ALICE, n + 1, vec![]))).collect();
+		let rounds: Vec<_> = (0..MAX_ENDING as u8)
+			.map(|n| open(register_with(ALICE, n + 1, vec![])))
+			.collect();
 		assert_eq!(Ending::<Test>::get(END).len(), MAX_ENDING as usize);
 		run_to_block(END);
 		let open_rounds = rounds.iter().filter(|r| Rounds::<Test>::contains_key(**r)).count();
@@ -558,7 +571,11 @@ fn eras_pay_creators_of_well_scored_traded_listings_by_score_and_volume() {
 		assert_eq!(NextPayoutEra::<Test>::get(), 1);
 		let events = evaluation_events();
 		assert!(events.contains(&Event::EraStarted { era: 1 }));
-		assert!(events.contains(&Event::EraPayoutStarted { era: 0, budget, total_weight: 220_000 }));
+		assert!(events.contains(&Event::EraPayoutStarted {
+			era: 0,
+			budget,
+			total_weight: 220_000
+		}));
 		assert!(events.contains(&Event::EraRewardPaid {
 			era: 0,
 			listing: good,
@@ -632,7 +649,11 @@ fn the_runtime_api_reports_rounds_scores_and_records() {
 		assert_eq!(Evaluation::record(CHARLIE).silent, 1);
 		assert_eq!(
 			Evaluation::commitment_of(70, &salt(BOB), &BOB),
-			sp_core::H256(sp_io::hashing::blake2_256(&codec::Encode::encode(&(70u8, salt(BOB), BOB))))
+			sp_core::H256(sp_io::hashing::blake2_256(&codec::Encode::encode(&(
+				70u8,
+				salt(BOB),
+				BOB
+			))))
 		);
 	});
 }

@@ -243,7 +243,8 @@ pub struct ScoreEntry<BlockNumber> {
 )]
 #[scale_info(skip_type_params(MaxHistory))]
 #[codec(mel_bound(BlockNumber: MaxEncodedLen))]
-pub struct ScoreRecord<BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug, MaxHistory: Get<u32>> {
+pub struct ScoreRecord<BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug, MaxHistory: Get<u32>>
+{
 	/// The last finalised round's score.
 	pub current: Option<Score>,
 	/// How many rounds scored the listing, ever.
@@ -268,7 +269,13 @@ pub struct ScoreRecord<BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug, M
 	Serialize,
 	Deserialize,
 )]
-#[serde(rename_all = "camelCase", bound(serialize = "Balance: alloc::string::ToString", deserialize = "Balance: core::str::FromStr"))]
+#[serde(
+	rename_all = "camelCase",
+	bound(
+		serialize = "Balance: alloc::string::ToString",
+		deserialize = "Balance: core::str::FromStr"
+	)
+)]
 pub struct EvaluatorRecord<Balance> {
 	/// Rounds in which it was coherent.
 	pub coherent: u32,
@@ -307,7 +314,16 @@ pub struct EraInfo<BlockNumber> {
 
 /// An era being paid out.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct Payout<Balance> {
 	/// The era.
@@ -322,7 +338,13 @@ pub struct Payout<Balance> {
 
 /// A round as DApps see it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", bound(serialize = "AccountId: Serialize, Balance: alloc::string::ToString, BlockNumber: Serialize", deserialize = "AccountId: Deserialize<'de>, Balance: core::str::FromStr, BlockNumber: Deserialize<'de>"))]
+#[serde(
+	rename_all = "camelCase",
+	bound(
+		serialize = "AccountId: Serialize, Balance: alloc::string::ToString, BlockNumber: Serialize",
+		deserialize = "AccountId: Deserialize<'de>, Balance: core::str::FromStr, BlockNumber: Deserialize<'de>"
+	)
+)]
 pub struct RoundView<AccountId, Balance, BlockNumber> {
 	/// The round's id.
 	pub id: RoundId,
@@ -350,7 +372,13 @@ pub struct RoundView<AccountId, Balance, BlockNumber> {
 
 /// An evaluator in an open round.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", bound(serialize = "AccountId: Serialize, Balance: alloc::string::ToString", deserialize = "AccountId: Deserialize<'de>, Balance: core::str::FromStr"))]
+#[serde(
+	rename_all = "camelCase",
+	bound(
+		serialize = "AccountId: Serialize, Balance: alloc::string::ToString",
+		deserialize = "AccountId: Deserialize<'de>, Balance: core::str::FromStr"
+	)
+)]
 pub struct ParticipantView<AccountId, Balance> {
 	/// The evaluator.
 	pub evaluator: AccountId,
@@ -365,7 +393,10 @@ pub struct ParticipantView<AccountId, Balance> {
 
 /// A listing's score as DApps see it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", bound(serialize = "BlockNumber: Serialize", deserialize = "BlockNumber: Deserialize<'de>"))]
+#[serde(
+	rename_all = "camelCase",
+	bound(serialize = "BlockNumber: Serialize", deserialize = "BlockNumber: Deserialize<'de>")
+)]
 pub struct ScoreView<BlockNumber> {
 	/// The listing.
 	pub listing: ListingId,
@@ -381,7 +412,13 @@ pub struct ScoreView<BlockNumber> {
 
 /// The reward era as DApps see it, and what a listing may expect from it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", bound(serialize = "Balance: alloc::string::ToString, BlockNumber: Serialize", deserialize = "Balance: core::str::FromStr, BlockNumber: Deserialize<'de>"))]
+#[serde(
+	rename_all = "camelCase",
+	bound(
+		serialize = "Balance: alloc::string::ToString, BlockNumber: Serialize",
+		deserialize = "Balance: core::str::FromStr, BlockNumber: Deserialize<'de>"
+	)
+)]
 pub struct EraRewardsView<Balance, BlockNumber> {
 	/// The current era.
 	pub era: EraIndex,
@@ -403,7 +440,13 @@ pub struct EraRewardsView<Balance, BlockNumber> {
 
 /// A listing's pending era reward.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", bound(serialize = "Balance: alloc::string::ToString", deserialize = "Balance: core::str::FromStr"))]
+#[serde(
+	rename_all = "camelCase",
+	bound(
+		serialize = "Balance: alloc::string::ToString",
+		deserialize = "Balance: core::str::FromStr"
+	)
+)]
 pub struct ListingRewardView<Balance> {
 	/// The listing.
 	pub listing: ListingId,

@@ -4,8 +4,9 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
-use frame_support::{
-	traits::{fungible::{Inspect, Mutate}, Get, Hooks},
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	Get, Hooks,
 };
 use frame_system::RawOrigin;
 use pallet_allspark_content::Category;
@@ -65,7 +66,6 @@ fn expiry<T: Config>() -> BlockNumberOf<T> {
 	now::<T>().saturating_add(T::MaxOrderLifetime::get())
 }
 
-
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -102,9 +102,21 @@ mod benchmarks {
 			.expect("a bid rests");
 		}
 		for i in 1..levels {
-			let price = base.saturating_mul(2u32.into()).saturating_add(unit::<T>().saturating_mul(i.into()));
-			Pallet::<T>::do_place_order(owner.clone(), listing, PERSONAL, Side::Sell, price, 1, None, false, None)
-				.expect("an ask rests");
+			let price = base
+				.saturating_mul(2u32.into())
+				.saturating_add(unit::<T>().saturating_mul(i.into()));
+			Pallet::<T>::do_place_order(
+				owner.clone(),
+				listing,
+				PERSONAL,
+				Side::Sell,
+				price,
+				1,
+				None,
+				false,
+				None,
+			)
+			.expect("an ask rests");
 		}
 
 		#[extrinsic_call]
@@ -140,14 +152,36 @@ mod benchmarks {
 		let fills = l + f;
 		for i in 0..fills {
 			let price = base.saturating_add(unit::<T>().saturating_mul((i % l).into()));
-			Pallet::<T>::do_place_order(owner.clone(), listing, PERSONAL, Side::Sell, price, 1, None, false, None)
-				.expect("an ask rests");
+			Pallet::<T>::do_place_order(
+				owner.clone(),
+				listing,
+				PERSONAL,
+				Side::Sell,
+				price,
+				1,
+				None,
+				false,
+				None,
+			)
+			.expect("an ask rests");
 		}
 		for i in 1..levels {
 			let buyer = funded::<T>("bidder", i);
-			let price = unit::<T>().saturating_mul(500u32.into()).saturating_sub(unit::<T>().saturating_mul(i.into()));
-			Pallet::<T>::do_place_order(buyer, listing, PERSONAL, Side::Buy, price, 1, None, false, None)
-				.expect("a bid rests");
+			let price = unit::<T>()
+				.saturating_mul(500u32.into())
+				.saturating_sub(unit::<T>().saturating_mul(i.into()));
+			Pallet::<T>::do_place_order(
+				buyer,
+				listing,
+				PERSONAL,
+				Side::Buy,
+				price,
+				1,
+				None,
+				false,
+				None,
+			)
+			.expect("a bid rests");
 		}
 		let buyer = funded_caller::<T>();
 		let referrer = distributor::<T>(listing, 0);
@@ -180,8 +214,18 @@ mod benchmarks {
 		for i in 1..T::MaxPriceLevels::get() {
 			let buyer = funded::<T>("buyer", i);
 			let price = base.saturating_add(unit::<T>().saturating_mul(i.into()));
-			Pallet::<T>::do_place_order(buyer, listing, PERSONAL, Side::Buy, price, 1, None, false, None)
-				.expect("a bid rests");
+			Pallet::<T>::do_place_order(
+				buyer,
+				listing,
+				PERSONAL,
+				Side::Buy,
+				price,
+				1,
+				None,
+				false,
+				None,
+			)
+			.expect("a bid rests");
 		}
 		let buyer = funded_caller::<T>();
 		let referrer = distributor::<T>(listing, 0);
@@ -222,8 +266,18 @@ mod benchmarks {
 				funded::<T>("buyer", i)
 			};
 			let price = base.saturating_add(unit::<T>().saturating_mul(i.into()));
-			Pallet::<T>::do_place_order(who, listing, PERSONAL, Side::Buy, price, 1, None, false, None)
-				.expect("a bid rests");
+			Pallet::<T>::do_place_order(
+				who,
+				listing,
+				PERSONAL,
+				Side::Buy,
+				price,
+				1,
+				None,
+				false,
+				None,
+			)
+			.expect("a bid rests");
 		}
 
 		#[extrinsic_call]
@@ -243,10 +297,30 @@ mod benchmarks {
 		let referrer = distributor::<T>(listing, 0);
 		let price = unit::<T>().saturating_mul(10u32.into());
 		let id = NextOrderId::<T>::get();
-		Pallet::<T>::do_place_order(buyer.clone(), listing, PERSONAL, Side::Buy, price, 5, None, false, Some(referrer))
-			.expect("a bid rests");
-		Pallet::<T>::do_place_order(owner, listing, PERSONAL, Side::Sell, price, 5, None, false, None)
-			.expect("it fills");
+		Pallet::<T>::do_place_order(
+			buyer.clone(),
+			listing,
+			PERSONAL,
+			Side::Buy,
+			price,
+			5,
+			None,
+			false,
+			Some(referrer),
+		)
+		.expect("a bid rests");
+		Pallet::<T>::do_place_order(
+			owner,
+			listing,
+			PERSONAL,
+			Side::Sell,
+			price,
+			5,
+			None,
+			false,
+			None,
+		)
+		.expect("it fills");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(buyer.clone()), id);
@@ -304,7 +378,12 @@ mod benchmarks {
 		let referrer = distributor::<T>(listing, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(bidder.clone()), 0, unit::<T>().saturating_mul(3u32.into()), Some(referrer));
+		_(
+			RawOrigin::Signed(bidder.clone()),
+			0,
+			unit::<T>().saturating_mul(3u32.into()),
+			Some(referrer),
+		);
 
 		assert_eq!(Offers::<T>::get(0).and_then(|o| o.best_bid).map(|b| b.bidder), Some(bidder));
 	}
@@ -313,7 +392,8 @@ mod benchmarks {
 	fn cancel_offer() {
 		let (owner, listing) = setup_listing::<T>();
 		let mode = PricingMode::Fixed { price: unit::<T>() };
-		Pallet::<T>::do_create_offer(owner.clone(), listing, PERSONAL, mode, 1, None).expect("offered");
+		Pallet::<T>::do_create_offer(owner.clone(), listing, PERSONAL, mode, 1, None)
+			.expect("offered");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), 0);
@@ -364,8 +444,15 @@ mod benchmarks {
 		let (owner, listing) = setup_listing::<T>();
 		let requester = funded::<T>("requester", 0);
 		let budget = unit::<T>().saturating_mul(10u32.into());
-		Pallet::<T>::do_post_request(requester, Category::Audio, PERSONAL, budget, expiry::<T>(), [1u8; 32])
-			.expect("posted");
+		Pallet::<T>::do_post_request(
+			requester,
+			Category::Audio,
+			PERSONAL,
+			budget,
+			expiry::<T>(),
+			[1u8; 32],
+		)
+		.expect("posted");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), 0, listing, unit::<T>());
@@ -380,8 +467,15 @@ mod benchmarks {
 		let (owner, listing) = setup_listing::<T>();
 		let requester = funded::<T>("requester", 0);
 		let budget = unit::<T>().saturating_mul(10u32.into());
-		Pallet::<T>::do_post_request(requester.clone(), Category::Audio, PERSONAL, budget, expiry::<T>(), [1u8; 32])
-			.expect("posted");
+		Pallet::<T>::do_post_request(
+			requester.clone(),
+			Category::Audio,
+			PERSONAL,
+			budget,
+			expiry::<T>(),
+			[1u8; 32],
+		)
+		.expect("posted");
 		for _ in 0..p {
 			Pallet::<T>::do_propose(owner.clone(), 0, listing, unit::<T>()).expect("proposed");
 		}
@@ -398,8 +492,15 @@ mod benchmarks {
 		let (owner, listing) = setup_listing::<T>();
 		let requester = funded::<T>("requester", 0);
 		let budget = unit::<T>().saturating_mul(10u32.into());
-		Pallet::<T>::do_post_request(requester.clone(), Category::Audio, PERSONAL, budget, expiry::<T>(), [1u8; 32])
-			.expect("posted");
+		Pallet::<T>::do_post_request(
+			requester.clone(),
+			Category::Audio,
+			PERSONAL,
+			budget,
+			expiry::<T>(),
+			[1u8; 32],
+		)
+		.expect("posted");
 		for _ in 0..p {
 			Pallet::<T>::do_propose(owner.clone(), 0, listing, unit::<T>()).expect("proposed");
 		}
@@ -422,8 +523,13 @@ mod benchmarks {
 				PricingMode::English { reserve: unit::<T>(), min_increment: unit::<T>(), end };
 			Pallet::<T>::do_create_offer(owner.clone(), listing, PERSONAL, mode, 1, None)
 				.expect("offered");
-			Pallet::<T>::do_bid(funded::<T>("bidder", i), i.into(), unit::<T>(), Some(referrer.clone()))
-				.expect("bid");
+			Pallet::<T>::do_bid(
+				funded::<T>("bidder", i),
+				i.into(),
+				unit::<T>(),
+				Some(referrer.clone()),
+			)
+			.expect("bid");
 		}
 		ExpiryCursor::<T>::put(end);
 		frame_system::Pallet::<T>::set_block_number(end);
@@ -436,6 +542,9 @@ mod benchmarks {
 		assert!(Offers::<T>::iter().next().is_none());
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }
-

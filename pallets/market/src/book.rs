@@ -5,10 +5,7 @@ use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{
-		fungible::MutateHold,
-		tokens::Precision,
-	},
+	traits::{fungible::MutateHold, tokens::Precision},
 };
 use sp_runtime::traits::{CheckedMul, Saturating, Zero};
 
@@ -144,8 +141,7 @@ impl<T: Config> Pallet<T> {
 			expires_at,
 			referrer,
 		};
-		let (matched, spent, still_crosses) =
-			Self::match_order(id, &mut taker, owner, terms, now)?;
+		let (matched, spent, still_crosses) = Self::match_order(id, &mut taker, owner, terms, now)?;
 		ensure!(!fill_or_kill || taker.remaining == 0, Error::<T>::WouldNotFillCompletely);
 
 		let resting = if still_crosses { 0 } else { taker.remaining };
@@ -243,8 +239,7 @@ impl<T: Config> Pallet<T> {
 					matched.removed = matched.removed.saturating_add(1);
 					taken = taken.saturating_add(1);
 					level.quantity = level.quantity.saturating_sub(resting.remaining.into());
-					let reason =
-						if stale { RemovalReason::Stale } else { RemovalReason::Expired };
+					let reason = if stale { RemovalReason::Stale } else { RemovalReason::Expired };
 					Self::retire_order(id, resting, reason)?;
 					continue;
 				}
@@ -252,10 +247,7 @@ impl<T: Config> Pallet<T> {
 				visited = visited.saturating_add(1);
 				matched.fills = matched.fills.saturating_add(1);
 				let fill = taker.remaining.min(resting.remaining);
-				let value = resting
-					.price
-					.checked_mul(&fill.into())
-					.ok_or(Error::<T>::Overflow)?;
+				let value = resting.price.checked_mul(&fill.into()).ok_or(Error::<T>::Overflow)?;
 				let was_waiting = resting.awaits_settlement();
 				let buyer = match &mut settlement {
 					Some(settlement) => {
@@ -272,10 +264,8 @@ impl<T: Config> Pallet<T> {
 						};
 						Self::net_of_trade(value, owed)?;
 						resting.filled = resting.filled.saturating_add(fill);
-						resting.filled_value = resting
-							.filled_value
-							.checked_add(&value)
-							.ok_or(Error::<T>::Overflow)?;
+						resting.filled_value =
+							resting.filled_value.checked_add(&value).ok_or(Error::<T>::Overflow)?;
 						resting.owner.clone()
 					},
 				};
@@ -321,8 +311,8 @@ impl<T: Config> Pallet<T> {
 				break;
 			}
 		}
-		let still_crosses = taker.remaining > 0 &&
-			ladder.first().is_some_and(|best| crosses(taker.side, &taker.price, best));
+		let still_crosses = taker.remaining > 0
+			&& ladder.first().is_some_and(|best| crosses(taker.side, &taker.price, best));
 		if ladder_changed {
 			Ladders::<T>::insert(ladder_key, ladder);
 		}
@@ -356,7 +346,9 @@ impl<T: Config> Pallet<T> {
 				let pos = ladder_position(&ladder, order.side, &order.price)
 					.err()
 					.ok_or(Error::<T>::TooManyPriceLevels)?;
-				ladder.try_insert(pos, order.price).map_err(|_| Error::<T>::TooManyPriceLevels)?;
+				ladder
+					.try_insert(pos, order.price)
+					.map_err(|_| Error::<T>::TooManyPriceLevels)?;
 				Ladders::<T>::insert(ladder_key, ladder);
 				LevelOf::<T>::default()
 			},

@@ -51,13 +51,14 @@ impl<T: Config> Pallet<T> {
 	/// weight of a right granted by an auction beyond a licence's ([`Pallet::grant_weight`]).
 	pub(crate) fn expire(item: Expiring, now: BlockNumberOf<T>) -> Weight {
 		match item {
-			Expiring::Order(id) =>
+			Expiring::Order(id) => {
 				if let Some(order) =
 					Orders::<T>::get(id).filter(|o| o.expires_at <= now && o.remaining > 0)
 				{
 					let _ = Self::remove_order(id, order, RemovalReason::Expired);
-				},
-			Expiring::Offer(id) =>
+				}
+			},
+			Expiring::Offer(id) => {
 				if let Some(offer) = Offers::<T>::get(id).filter(|o| o.expires_at <= now) {
 					if matches!(offer.mode, PricingMode::English { .. }) {
 						return Self::settle_auction_now(id, offer);
@@ -68,11 +69,13 @@ impl<T: Config> Pallet<T> {
 							remaining: offer.remaining,
 						});
 					}
-				},
-			Expiring::Request(id) =>
+				}
+			},
+			Expiring::Request(id) => {
 				if let Some(request) = Requests::<T>::get(id).filter(|r| r.deadline <= now) {
 					Self::close_request(id, &request, true);
-				},
+				}
+			},
 		}
 		Weight::zero()
 	}

@@ -247,15 +247,8 @@ pub mod pallet {
 
 	/// The open orders of each account.
 	#[pallet::storage]
-	pub type AccountOrders<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		Twox64Concat,
-		OrderId,
-		(),
-		OptionQuery,
-	>;
+	pub type AccountOrders<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, OrderId, (), OptionQuery>;
 
 	/// Every open offer (fixed price, English or Dutch auction), by id.
 	#[pallet::storage]
@@ -946,8 +939,8 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let (proposals, right) = Self::do_accept_proposal(who, request, proposal)?;
-			let weight = T::WeightInfo::accept_proposal(proposals)
-				.saturating_add(Self::grant_weight(right));
+			let weight =
+				T::WeightInfo::accept_proposal(proposals).saturating_add(Self::grant_weight(right));
 			Ok(Some(weight).into())
 		}
 
@@ -975,8 +968,8 @@ impl<T: Config> ContentObligations for Pallet<T> {
 	fn has_open_obligations(listing: ListingId) -> bool {
 		Right::ALL
 			.iter()
-			.any(|right| !Ladders::<T>::get((listing, *right, Side::Sell)).is_empty()) ||
-			ListingOffers::<T>::iter_prefix(listing).next().is_some() ||
-			PendingFills::<T>::contains_key(listing)
+			.any(|right| !Ladders::<T>::get((listing, *right, Side::Sell)).is_empty())
+			|| ListingOffers::<T>::iter_prefix(listing).next().is_some()
+			|| PendingFills::<T>::contains_key(listing)
 	}
 }

@@ -194,9 +194,8 @@ impl crate::BenchmarkHelper<AccountId> for MockHelper {
 		let shares = if co == 0 {
 			vec![]
 		} else {
-			let mut shares: Vec<(AccountId, Permill)> = (0..co)
-				.map(|i| (1_000 + i, Permill::from_percent(10)))
-				.collect();
+			let mut shares: Vec<(AccountId, Permill)> =
+				(0..co).map(|i| (1_000 + i, Permill::from_percent(10))).collect();
 			shares.push((*owner, Permill::from_percent(100 - 10 * co as u32)));
 			for (a, _) in &shares {
 				let _ = Balances::mint_into(a, ED);
@@ -300,8 +299,9 @@ pub fn check_invariants(issuance_at_start: Balance, burned_at_start: Balance) {
 	Market::do_try_state().expect("market invariants hold");
 	Content::do_try_state().expect("content invariants hold");
 	let issuance = pallet_balances::TotalIssuance::<Test>::get();
-	let sum: Balance =
-		frame_system::Account::<Test>::iter().map(|(_, a)| a.data.free + a.data.reserved).sum();
+	let sum: Balance = frame_system::Account::<Test>::iter()
+		.map(|(_, a)| a.data.free + a.data.reserved)
+		.sum();
 	assert_eq!(issuance, sum, "total issuance equals the sum of all balances");
 	let burned = pallet_allspark_token::BurnedTotal::<Test>::get() - burned_at_start;
 	assert_eq!(issuance, issuance_at_start - burned, "issuance fell only by what was burned");

@@ -99,10 +99,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Right, DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut offer = Offers::<T>::get(id).ok_or(Error::<T>::OfferNotFound)?;
-		ensure!(
-			!matches!(offer.mode, PricingMode::English { .. }),
-			Error::<T>::IsAnAuction
-		);
+		ensure!(!matches!(offer.mode, PricingMode::English { .. }), Error::<T>::IsAnAuction);
 		ensure!(now < offer.expires_at, Error::<T>::OfferEnded);
 		ensure!(quantity > 0, Error::<T>::ZeroQuantity);
 		ensure!(quantity <= offer.remaining, Error::<T>::NotEnoughUnits);
@@ -178,7 +175,12 @@ impl<T: Config> Pallet<T> {
 		offer.expires_at = new_end;
 		offer.best_bid = Some(Bid { bidder: who.clone(), amount, referrer });
 		Offers::<T>::insert(id, offer);
-		Self::deposit_event(Event::AuctionBidPlaced { offer: id, bidder: who, amount, end: new_end });
+		Self::deposit_event(Event::AuctionBidPlaced {
+			offer: id,
+			bidder: who,
+			amount,
+			end: new_end,
+		});
 		Ok(())
 	}
 

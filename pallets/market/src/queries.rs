@@ -2,7 +2,10 @@
 
 use crate::*;
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
-use frame_support::{ensure, traits::{fungible::InspectHold, Get}};
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
 use pallet_allspark_content::Category;
 use sp_runtime::traits::{Saturating, Zero};
 
@@ -190,8 +193,8 @@ impl<T: Config> Pallet<T> {
 				for id in level.orders.iter() {
 					let order = Orders::<T>::get(id).ok_or("a level lists a missing order")?;
 					ensure!(
-						(order.listing, order.right, order.side, order.price) ==
-							(listing, right, side, *price),
+						(order.listing, order.right, order.side, order.price)
+							== (listing, right, side, *price),
 						"an order sits on another level"
 					);
 					ensure!(order.remaining > 0, "an order with nothing open rests");
@@ -208,7 +211,11 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		ensure!(Levels::<T>::iter().count() == Ladders::<T>::iter_values().map(|l| l.len()).sum::<usize>(), "a level is missing from its ladder");
+		ensure!(
+			Levels::<T>::iter().count()
+				== Ladders::<T>::iter_values().map(|l| l.len()).sum::<usize>(),
+			"a level is missing from its ladder"
+		);
 
 		let mut escrow: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut add = |who: &T::AccountId, amount: BalanceOf<T>| {
@@ -223,7 +230,8 @@ impl<T: Config> Pallet<T> {
 			page = page.wrapping_add(1);
 		}
 		ensure!(
-			SettlementQueue::<T>::iter_keys().all(|p| p.wrapping_sub(head) < tail.wrapping_sub(head)),
+			SettlementQueue::<T>::iter_keys()
+				.all(|p| p.wrapping_sub(head) < tail.wrapping_sub(head)),
 			"a settlement-queue page lies outside the queue"
 		);
 		let mut orders = 0usize;
@@ -270,10 +278,7 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(AccountOrders::<T>::iter().count() == orders, "an index entry has no order");
 		for (id, offer) in Offers::<T>::iter() {
-			ensure!(
-				ListingOffers::<T>::contains_key(offer.listing, id),
-				"an offer is not indexed"
-			);
+			ensure!(ListingOffers::<T>::contains_key(offer.listing, id), "an offer is not indexed");
 			if let Some(bid) = &offer.best_bid {
 				add(&bid.bidder, bid.amount);
 			}

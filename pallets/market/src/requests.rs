@@ -69,7 +69,13 @@ impl<T: Config> Pallet<T> {
 		request.next_proposal = proposal.saturating_add(1);
 		Proposals::<T>::insert(id, proposal, Proposal { proposer: who.clone(), listing, price });
 		Requests::<T>::insert(id, request);
-		Self::deposit_event(Event::ProposalMade { request: id, proposal, proposer: who, listing, price });
+		Self::deposit_event(Event::ProposalMade {
+			request: id,
+			proposal,
+			proposer: who,
+			listing,
+			price,
+		});
 		Ok(())
 	}
 
@@ -106,7 +112,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Cancel a request; returns the number of proposals it had.
-	pub(crate) fn do_cancel_request(who: T::AccountId, id: RequestId) -> Result<u32, DispatchError> {
+	pub(crate) fn do_cancel_request(
+		who: T::AccountId,
+		id: RequestId,
+	) -> Result<u32, DispatchError> {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::RequestNotFound)?;
 		ensure!(who == request.requester, Error::<T>::NotRequester);
 		Ok(Self::close_request(id, &request, false))

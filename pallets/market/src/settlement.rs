@@ -4,11 +4,11 @@ use crate::*;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	BoundedVec,
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
 		tokens::{Fortitude, Precision, Preservation, Provenance, Restriction},
 	},
+	BoundedVec,
 };
 use pallet_allspark_content::{LicenceTerms, OnTrade};
 use pallet_allspark_token::ChargeKind;
@@ -108,9 +108,9 @@ impl<T: Config> Settlement<T> {
 			let amount = share.mul_floor(net);
 			// A payment the creator's account cannot take (below the existential deposit of a
 			// new account) stays with the seller.
-			if amount.is_zero() ||
-				T::Currency::can_deposit(&creator, amount, Provenance::Extant) !=
-					frame_support::traits::tokens::DepositConsequence::Success
+			if amount.is_zero()
+				|| T::Currency::can_deposit(&creator, amount, Provenance::Extant)
+					!= frame_support::traits::tokens::DepositConsequence::Success
 			{
 				continue;
 			}
@@ -224,10 +224,7 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberOf<T>,
 	) -> Result<Option<T::AccountId>, DispatchError> {
 		if let Some(r) = &referrer {
-			ensure!(
-				r != who && Self::is_distributor(r, listing, now),
-				Error::<T>::InvalidReferrer
-			);
+			ensure!(r != who && Self::is_distributor(r, listing, now), Error::<T>::InvalidReferrer);
 		}
 		Ok(referrer)
 	}
@@ -354,7 +351,9 @@ impl<T: Config> Pallet<T> {
 			} else {
 				let paid = frame_support::storage::with_transaction(|| match pay() {
 					Ok(()) => sp_runtime::TransactionOutcome::Commit(Ok(true)),
-					Err(_) => sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(false)),
+					Err(_) => {
+						sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(false))
+					},
 				})
 				.unwrap_or(false);
 				if !paid {

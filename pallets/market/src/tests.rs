@@ -36,7 +36,8 @@ fn order(
 	fill_or_kill: bool,
 	referrer: Option<AccountId>,
 ) -> frame_support::dispatch::DispatchResultWithPostInfo {
-	let result = raw_order(who, listing, right, side, price, quantity, expires_at, fill_or_kill, referrer);
+	let result =
+		raw_order(who, listing, right, side, price, quantity, expires_at, fill_or_kill, referrer);
 	if result.is_ok() {
 		settle_all();
 	}
@@ -342,11 +343,16 @@ mod limit_orders {
 	fn cancelling_inside_a_level_keeps_the_others_in_time_order() {
 		ExtBuilder::default().build_and_execute(|| {
 			let l = listing();
-			let ids: Vec<_> =
-				[BOB, CHARLIE, DAVE, BOB].iter().map(|who| place(*who, l, Side::Buy, 100, 2)).collect();
+			let ids: Vec<_> = [BOB, CHARLIE, DAVE, BOB]
+				.iter()
+				.map(|who| place(*who, l, Side::Buy, 100, 2))
+				.collect();
 			assert_ok!(Market::cancel_order(RuntimeOrigin::signed(CHARLIE), ids[1]));
 			assert_ok!(Market::cancel_order(RuntimeOrigin::signed(BOB), ids[3]));
-			assert_eq!(Levels::<Test>::get((l, PERSONAL, Side::Buy, 100)).map(|v| v.orders.into_inner()), Some(vec![ids[0], ids[2]]));
+			assert_eq!(
+				Levels::<Test>::get((l, PERSONAL, Side::Buy, 100)).map(|v| v.orders.into_inner()),
+				Some(vec![ids[0], ids[2]])
+			);
 			assert_eq!(book_levels(l, Side::Buy), vec![(100, 4, 2)]);
 			// Fills go oldest first among those left: Bob's, then Dave's.
 			System::reset_events();
@@ -359,7 +365,10 @@ mod limit_orders {
 				})
 				.collect();
 			assert_eq!(filled, vec![(ids[0], 2), (ids[2], 1)]);
-			assert_eq!(Levels::<Test>::get((l, PERSONAL, Side::Buy, 100)).map(|v| v.orders.into_inner()), Some(vec![ids[2]]));
+			assert_eq!(
+				Levels::<Test>::get((l, PERSONAL, Side::Buy, 100)).map(|v| v.orders.into_inner()),
+				Some(vec![ids[2]])
+			);
 		});
 	}
 
@@ -473,7 +482,9 @@ mod limit_orders {
 			let removed = |events: Vec<Event<Test>>| {
 				events
 					.iter()
-					.filter(|e| matches!(e, Event::OrderRemoved { reason: RemovalReason::Expired, .. }))
+					.filter(|e| {
+						matches!(e, Event::OrderRemoved { reason: RemovalReason::Expired, .. })
+					})
 					.count() as u32
 			};
 			// Three expired bids go; matching stops at the fourth, so the ask fills nothing and,
@@ -491,9 +502,10 @@ mod limit_orders {
 				info.actual_weight,
 				Some(Market::place_order_weight(Side::Sell, PERSONAL, matched))
 			);
-			assert!(info.actual_weight.unwrap().all_gte(
-				<() as WeightInfo>::cancel_order().saturating_mul(MAX_REMOVALS.into())
-			));
+			assert!(info
+				.actual_weight
+				.unwrap()
+				.all_gte(<() as WeightInfo>::cancel_order().saturating_mul(MAX_REMOVALS.into())));
 			// The next ask removes the last one and fills Charlie's bid.
 			System::reset_events();
 			place(ALICE, l, Side::Sell, 100, 1);
@@ -559,10 +571,9 @@ mod settlement {
 			assert_eq!(free(DAVE), dave + commission);
 			assert_eq!(free(EVE), eve + eve_share);
 			assert_eq!(free(ALICE), alice + net - eve_share);
-			assert!(market_events().iter().any(|e| matches!(
-				e,
-				Event::TradeSettled { value: 100, commission: 10, .. }
-			)));
+			assert!(market_events()
+				.iter()
+				.any(|e| matches!(e, Event::TradeSettled { value: 100, commission: 10, .. })));
 		});
 	}
 
@@ -571,8 +582,28 @@ mod settlement {
 		ExtBuilder::default().build_and_execute(|| {
 			let l = listing();
 			for _ in 0..2 {
-				assert_ok!(order(ALICE, l, Right::Subscription, Side::Sell, 100, 2, None, false, None));
-				assert_ok!(order(BOB, l, Right::Subscription, Side::Buy, 100, 2, None, false, None));
+				assert_ok!(order(
+					ALICE,
+					l,
+					Right::Subscription,
+					Side::Sell,
+					100,
+					2,
+					None,
+					false,
+					None
+				));
+				assert_ok!(order(
+					BOB,
+					l,
+					Right::Subscription,
+					Side::Buy,
+					100,
+					2,
+					None,
+					false,
+					None
+				));
 			}
 			let sub = Licences::<Test>::get(BOB, (l, Right::Subscription)).unwrap();
 			assert_eq!(sub.units, 4);
@@ -633,7 +664,10 @@ mod settlement {
 
 mod lazy_settlement {
 	use super::*;
-	use frame_support::{traits::{Get, Hooks}, weights::Weight};
+	use frame_support::{
+		traits::{Get, Hooks},
+		weights::Weight,
+	};
 
 	fn make_distributor(who: AccountId, l: ListingId) {
 		Licences::<Test>::insert(
@@ -671,7 +705,17 @@ mod lazy_settlement {
 				Content::transfer_copyright(RuntimeOrigin::signed(ALICE), l, EVE),
 				pallet_allspark_content::Error::<Test>::HasOpenObligations
 			);
-			assert_ok!(raw_order(ALICE, l, Right::Copyright, Side::Sell, 5_000, 1, None, false, None));
+			assert_ok!(raw_order(
+				ALICE,
+				l,
+				Right::Copyright,
+				Side::Sell,
+				5_000,
+				1,
+				None,
+				false,
+				None
+			));
 			assert_noop!(
 				raw_order(CHARLIE, l, Right::Copyright, Side::Buy, 5_000, 1, None, false, None),
 				Error::<Test>::FillsAwaitingSettlement
@@ -680,10 +724,7 @@ mod lazy_settlement {
 			Market::on_idle(1, Weight::MAX);
 			// Dave referred Bob: 10 % of Bob's 200.
 			let commission = 20;
-			assert_eq!(
-				free(ALICE),
-				alice + 200 - charge(200) - commission + 180 - charge(180)
-			);
+			assert_eq!(free(ALICE), alice + 200 - charge(200) - commission + 180 - charge(180));
 			assert_eq!(free(DAVE), dave + commission);
 			assert_eq!((escrow(BOB), escrow(CHARLIE)), (0, 90));
 			assert_eq!(licence_units(BOB, l, PERSONAL), 2);
@@ -700,7 +741,13 @@ mod lazy_settlement {
 			assert_eq!(
 				settled,
 				vec![
-					Event::OrderSettled { order: bob, owner: BOB, quantity: 2, value: 200, closed: true },
+					Event::OrderSettled {
+						order: bob,
+						owner: BOB,
+						quantity: 2,
+						value: 200,
+						closed: true
+					},
 					Event::OrderSettled {
 						order: charlie,
 						owner: CHARLIE,
@@ -711,7 +758,17 @@ mod lazy_settlement {
 				]
 			);
 			// Settled: the copyright may be sold now.
-			assert_ok!(raw_order(CHARLIE, l, Right::Copyright, Side::Buy, 5_000, 1, None, false, None));
+			assert_ok!(raw_order(
+				CHARLIE,
+				l,
+				Right::Copyright,
+				Side::Buy,
+				5_000,
+				1,
+				None,
+				false,
+				None
+			));
 			assert_eq!(owner(l), Some(CHARLIE));
 		});
 	}
@@ -851,7 +908,17 @@ mod lazy_settlement {
 			let l = listing();
 			let bob = NextOrderId::<Test>::get();
 			assert_ok!(raw_order(BOB, l, Right::Copyright, Side::Buy, 5_000, 1, None, false, None));
-			assert_ok!(raw_order(ALICE, l, Right::Copyright, Side::Sell, 5_000, 1, None, false, None));
+			assert_ok!(raw_order(
+				ALICE,
+				l,
+				Right::Copyright,
+				Side::Sell,
+				5_000,
+				1,
+				None,
+				false,
+				None
+			));
 			assert_eq!(owner(l), Some(BOB));
 			assert!(Orders::<Test>::get(bob).is_none());
 			assert_eq!(escrow(BOB), 0);
@@ -865,7 +932,14 @@ mod offers {
 
 	fn offer(mode: PricingMode<Balance, u64>, quantity: Quantity) -> OfferId {
 		let id = NextOfferId::<Test>::get();
-		assert_ok!(Market::create_offer(RuntimeOrigin::signed(ALICE), 0, PERSONAL, mode, quantity, None));
+		assert_ok!(Market::create_offer(
+			RuntimeOrigin::signed(ALICE),
+			0,
+			PERSONAL,
+			mode,
+			quantity,
+			None
+		));
 		id
 	}
 
@@ -1021,7 +1095,10 @@ mod offers {
 			let create = |who, mode| {
 				Market::create_offer(RuntimeOrigin::signed(who), 0, PERSONAL, mode, 1, None)
 			};
-			assert_noop!(create(BOB, PricingMode::Fixed { price: 100 }), Error::<Test>::NotListingOwner);
+			assert_noop!(
+				create(BOB, PricingMode::Fixed { price: 100 }),
+				Error::<Test>::NotListingOwner
+			);
 			assert_noop!(create(ALICE, PricingMode::Fixed { price: 0 }), Error::<Test>::ZeroPrice);
 			assert_noop!(
 				create(ALICE, PricingMode::English { reserve: 100, min_increment: 0, end: 9 }),
@@ -1200,7 +1277,6 @@ mod requests {
 		});
 	}
 }
-
 
 mod properties {
 	use super::*;

@@ -22,8 +22,20 @@ pub type Quantity = u32;
 
 /// A kind of usage licence.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum LicenceKind {
 	/// Private, non-commercial use.
@@ -36,8 +48,20 @@ pub enum LicenceKind {
 
 /// What is traded on a listing.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Right {
 	/// A usage licence of a kind; it runs for the listing's licence duration (or forever).
@@ -65,8 +89,20 @@ impl Right {
 
 /// The side of an order.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Side {
 	/// Buying: the order's funds are held until it fills, is cancelled or expires.
@@ -128,8 +164,15 @@ pub struct Order<AccountId, Balance, BlockNumber> {
 /// The queue lists the orders' ids, oldest first: a fill takes from the front, a new order joins
 /// the back, and a cancel takes its id out without touching the other orders.
 #[derive(
-	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
-	DebugNoBound, DefaultNoBound,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	DebugNoBound,
+	DefaultNoBound,
 )]
 #[scale_info(skip_type_params(S))]
 #[codec(mel_bound())]
@@ -142,8 +185,18 @@ pub struct Level<S: Get<u32>> {
 
 /// How an offer is priced.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	Debug, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 #[serde(
 	rename_all_fields = "camelCase",
@@ -257,7 +310,15 @@ pub struct Proposal<AccountId, Balance> {
 
 /// A right an account holds.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub struct Licence<BlockNumber> {
@@ -285,7 +346,15 @@ impl<BlockNumber: PartialOrd> Licence<BlockNumber> {
 
 /// Something that expires at a block and must then be cleaned up or settled.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub enum Expiring {
@@ -299,7 +368,15 @@ pub enum Expiring {
 
 /// Why an order left the book without filling.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub enum RemovalReason {
@@ -321,7 +398,13 @@ pub use pallet_allspark_content::balance_string;
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize,
 )]
-#[serde(rename_all = "camelCase", bound(serialize = "Balance: alloc::string::ToString", deserialize = "Balance: core::str::FromStr"))]
+#[serde(
+	rename_all = "camelCase",
+	bound(
+		serialize = "Balance: alloc::string::ToString",
+		deserialize = "Balance: core::str::FromStr"
+	)
+)]
 pub struct LevelView<Balance> {
 	/// The per-unit price.
 	#[serde(with = "balance_string")]
@@ -336,7 +419,13 @@ pub struct LevelView<Balance> {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize,
 )]
-#[serde(rename_all = "camelCase", bound(serialize = "Balance: alloc::string::ToString", deserialize = "Balance: core::str::FromStr"))]
+#[serde(
+	rename_all = "camelCase",
+	bound(
+		serialize = "Balance: alloc::string::ToString",
+		deserialize = "Balance: core::str::FromStr"
+	)
+)]
 pub struct BookView<Balance> {
 	/// Buy levels, highest price first.
 	pub bids: Vec<LevelView<Balance>>,
@@ -454,7 +543,8 @@ pub mod option_balance_string {
 	/// Read a decimal string or `null`.
 	pub fn deserialize<'de, D: Deserializer<'de>, B: FromStr>(d: D) -> Result<Option<B>, D::Error> {
 		let s = Option::<String>::deserialize(d)?;
-		s.map(|s| s.parse().map_err(|_| D::Error::custom("not a decimal amount"))).transpose()
+		s.map(|s| s.parse().map_err(|_| D::Error::custom("not a decimal amount")))
+			.transpose()
 	}
 }
 

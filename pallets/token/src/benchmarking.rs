@@ -99,7 +99,10 @@ mod benchmarks {
 		{
 			Pallet::<T>::on_initialize(n);
 		}
-		assert_eq!(<T::Currency as Inspect<T::AccountId>>::balance(&author), before.saturating_add(reward));
+		assert_eq!(
+			<T::Currency as Inspect<T::AccountId>>::balance(&author),
+			before.saturating_add(reward)
+		);
 	}
 
 	#[benchmark]
@@ -132,5 +135,9 @@ mod benchmarks {
 		assert!(result.is_ok());
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -49,7 +49,8 @@ pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
 /// A credit (an imbalance not yet placed in an account) of the pallet's currency.
-pub type CreditOf<T> = fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+pub type CreditOf<T> =
+	fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -437,7 +438,10 @@ pub mod pallet {
 			let ed = <T::Currency as Inspect<T::AccountId>>::minimum_balance();
 			for pot in Pot::ALL {
 				let balance = Self::pot_balance(pot);
-				ensure!(balance.is_zero() || balance >= ed, "a pot fell below the existential deposit");
+				ensure!(
+					balance.is_zero() || balance >= ed,
+					"a pot fell below the existential deposit"
+				);
 			}
 			Ok(())
 		}

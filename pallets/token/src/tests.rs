@@ -113,11 +113,19 @@ mod service_charge {
 		ExtBuilder::default().build_and_execute(|| {
 			let t0 = pot(Pot::Treasury);
 			let fee = <Balances as Balanced<AccountId>>::withdraw(
-				&ALICE, 1_000, Precision::Exact, Preservation::Preserve, Fortitude::Polite,
+				&ALICE,
+				1_000,
+				Precision::Exact,
+				Preservation::Preserve,
+				Fortitude::Polite,
 			)
 			.unwrap();
 			let tip = <Balances as Balanced<AccountId>>::withdraw(
-				&ALICE, 10, Precision::Exact, Preservation::Preserve, Fortitude::Polite,
+				&ALICE,
+				10,
+				Precision::Exact,
+				Preservation::Preserve,
+				Fortitude::Polite,
 			)
 			.unwrap();
 			DealWithFees::<Test>::on_unbalanceds([fee, tip].into_iter());
@@ -189,8 +197,11 @@ mod governance {
 				Token::set_charge_rates(RuntimeOrigin::root(), too_high),
 				Error::<Test>::TradeRateTooHigh
 			);
-			let rates =
-				ChargeRates { trade_rate: Permill::from_percent(1), min_charge: 7, evaluation_fee: 9 };
+			let rates = ChargeRates {
+				trade_rate: Permill::from_percent(1),
+				min_charge: 7,
+				evaluation_fee: 9,
+			};
 			assert_ok!(Token::set_charge_rates(RuntimeOrigin::root(), rates));
 			assert_eq!(token_events().last(), Some(&Event::ChargeRatesSet { rates }));
 			assert_eq!(Token::quote(ChargeKind::Trade { value: 10_000 }), Ok(100));
@@ -202,8 +213,14 @@ mod governance {
 	fn only_governance_may_change_parameters_or_spend() {
 		ExtBuilder::default().build_and_execute(|| {
 			let o = RuntimeOrigin::signed(ALICE);
-			assert_noop!(Token::set_charge_rates(o.clone(), default_rates()), DispatchError::BadOrigin);
-			assert_noop!(Token::set_charge_split(o.clone(), default_split()), DispatchError::BadOrigin);
+			assert_noop!(
+				Token::set_charge_rates(o.clone(), default_rates()),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Token::set_charge_split(o.clone(), default_split()),
+				DispatchError::BadOrigin
+			);
 			assert_noop!(Token::set_author_reward(o.clone(), 1), DispatchError::BadOrigin);
 			assert_noop!(Token::spend_from_treasury(o, ALICE, 1), DispatchError::BadOrigin);
 		});

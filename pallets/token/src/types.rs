@@ -6,10 +6,21 @@ use sp_runtime::{Permill, Saturating};
 
 /// The economic pots the token pallet keeps, each a keyless account derived from a pallet id.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum Pot {
 	/// Foundation and ecosystem funds, spent by governance.
 	Treasury,
@@ -29,7 +40,15 @@ impl Pot {
 
 /// What a service charge is paid for.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub enum ChargeKind<Balance> {
@@ -44,7 +63,15 @@ pub enum ChargeKind<Balance> {
 
 /// Where a charge or fee came from, as reported in [`crate::Event::ChargeSplit`].
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub enum ChargeSource<Balance> {
@@ -56,10 +83,19 @@ pub enum ChargeSource<Balance> {
 
 /// The governance-set rates of the service charge.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChargeRates<Balance> {
 	/// The share of a trade's value charged (e.g. 25 per-mill = `Permill::from_parts(25_000)`).
@@ -72,10 +108,19 @@ pub struct ChargeRates<Balance> {
 
 /// How a charge is divided. The three parts sum to exactly 100 %.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChargeSplit {
 	/// Destroyed: total issuance falls by this part.
@@ -110,8 +155,17 @@ impl ChargeSplit {
 
 /// A charge divided by a [`ChargeSplit`].
 #[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
-	TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct SplitParts<Balance> {
 	/// Burned.
@@ -130,8 +184,9 @@ impl<B: Saturating + Copy> SplitParts<B> {
 }
 
 /// One pot as reported by the runtime API.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct PotInfo<AccountId, Balance> {
 	/// Which pot.
@@ -143,8 +198,9 @@ pub struct PotInfo<AccountId, Balance> {
 }
 
 /// The token's economics in one answer: what the runtime API and the RPC method return.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Economics<AccountId, Balance> {
 	/// Total issuance of ASK.

@@ -36,8 +36,9 @@ use sp_staking::SessionIndex;
 
 /// The validator set as the runtime API (and, as camelCase JSON, the `validators_set` RPC method)
 /// reports it.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct ValidatorSetInfo<AccountId, BlockNumber> {
 	/// The current session's index.
@@ -73,7 +74,8 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config:
-		frame_system::Config + pallet_session::Config<ValidatorId = <Self as frame_system::Config>::AccountId>
+		frame_system::Config
+		+ pallet_session::Config<ValidatorId = <Self as frame_system::Config>::AccountId>
 	{
 		/// The overarching event type.
 		#[allow(deprecated)]
@@ -263,7 +265,10 @@ pub mod pallet {
 				session_index: pallet_session::CurrentIndex::<T>::get(),
 				session_length: SessionPeriod::<T>::get(),
 				current: pallet_session::Validators::<T>::get(),
-				queued: pallet_session::QueuedKeys::<T>::get().into_iter().map(|(v, _)| v).collect(),
+				queued: pallet_session::QueuedKeys::<T>::get()
+					.into_iter()
+					.map(|(v, _)| v)
+					.collect(),
 				planned: PlannedSet::<T>::get().into_inner(),
 				pending_change: PendingChange::<T>::get(),
 				min_validators: MinValidators::<T>::get(),
@@ -278,7 +283,10 @@ pub mod pallet {
 				// Unconfigured (an empty genesis).
 				return Ok(());
 			}
-			ensure!(set.len() >= MinValidators::<T>::get() as usize, "planned set below the minimum");
+			ensure!(
+				set.len() >= MinValidators::<T>::get() as usize,
+				"planned set below the minimum"
+			);
 			ensure!(MinValidators::<T>::get() >= 1, "a minimum of zero validators");
 			ensure!(!SessionLength::<T>::get().is_zero(), "sessions of zero blocks");
 			ensure!(!has_duplicates(&set), "duplicate validator");
@@ -292,7 +300,10 @@ pub mod pallet {
 				return None;
 			}
 			let validators = PlannedSet::<T>::get();
-			Self::deposit_event(Event::NewSetQueued { session: new_index, validators: validators.clone() });
+			Self::deposit_event(Event::NewSetQueued {
+				session: new_index,
+				validators: validators.clone(),
+			});
 			Some(validators.into_inner())
 		}
 
@@ -308,7 +319,9 @@ pub mod pallet {
 
 /// Whether an account appears twice in `set` (at most [`Config::MaxValidators`] long).
 fn has_duplicates<A: PartialEq>(set: &[A]) -> bool {
-	set.iter().enumerate().any(|(i, v)| set.iter().skip(i.saturating_add(1)).any(|w| w == v))
+	set.iter()
+		.enumerate()
+		.any(|(i, v)| set.iter().skip(i.saturating_add(1)).any(|w| w == v))
 }
 
 /// The session length, for the session pallet's `PeriodicSessions<SessionPeriod<Runtime>, _>`:

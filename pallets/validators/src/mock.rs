@@ -129,13 +129,16 @@ impl ExtBuilder {
 			min_validators: MIN,
 			session_length: SESSION_LENGTH,
 		}
-			.assimilate_storage(&mut storage)
-			.unwrap();
+		.assimilate_storage(&mut storage)
+		.unwrap();
 		// Genesis validators' keys are authorities; 5–8 have registered keys too.
 		let keys = |a: &AccountId| (*a, *a, UintAuthorityId(*a));
 		pallet_session::GenesisConfig::<Test> {
 			keys: self.validators.iter().map(keys).collect(),
-			non_authority_keys: (5..=8).filter(|a| !self.validators.contains(a)).map(|a| keys(&a)).collect(),
+			non_authority_keys: (5..=8)
+				.filter(|a| !self.validators.contains(a))
+				.map(|a| keys(&a))
+				.collect(),
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

@@ -1,7 +1,11 @@
 //! Unit tests of the validators pallet against the real session pallet. Every test runs through
 //! `build_and_execute`, which checks the pallet's invariants afterwards.
 
-use crate::{mock::*, pallet::{PendingChange, PlannedSet}, Error, Event};
+use crate::{
+	mock::*,
+	pallet::{PendingChange, PlannedSet},
+	Error, Event,
+};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
@@ -96,7 +100,10 @@ fn changes_within_a_session_are_handed_over_together() {
 			.collect();
 		assert_eq!(
 			queued,
-			vec![Event::NewSetQueued { session: 2, validators: vec![2, 3, 4, 5, 6].try_into().unwrap() }]
+			vec![Event::NewSetQueued {
+				session: 2,
+				validators: vec![2, 3, 4, 5, 6].try_into().unwrap()
+			}]
 		);
 		run_to_session(2);
 		assert_eq!(Authorities::get(), vec![2, 3, 4, 5, 6]);
@@ -113,7 +120,10 @@ fn adding_is_refused_for_validators_accounts_without_keys_and_a_full_set() {
 		assert_ok!(add(6));
 		assert_eq!(PlannedSet::<Test>::get().len() as u32, MAX);
 		assert_noop!(add(7), Error::<Test>::TooManyValidators);
-		assert_noop!(Validators::add_validator(RuntimeOrigin::signed(1), 7), DispatchError::BadOrigin);
+		assert_noop!(
+			Validators::add_validator(RuntimeOrigin::signed(1), 7),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -124,7 +134,10 @@ fn removing_is_refused_below_the_minimum_and_for_non_validators() {
 		assert_ok!(remove(4));
 		assert_eq!(PlannedSet::<Test>::get().len() as u32, MIN);
 		assert_noop!(remove(1), Error::<Test>::TooFewValidators);
-		assert_noop!(Validators::remove_validator(RuntimeOrigin::signed(1), 1), DispatchError::BadOrigin);
+		assert_noop!(
+			Validators::remove_validator(RuntimeOrigin::signed(1), 1),
+			DispatchError::BadOrigin
+		);
 		// A removed validator can come back.
 		assert_ok!(add(4));
 	});

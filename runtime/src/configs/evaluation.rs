@@ -39,7 +39,9 @@ impl pallet_allspark_evaluation::Config for Runtime {
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_allspark_evaluation::BenchmarkHelper<AccountId> for crate::configs::market::MarketBenchmarkHelper {
+impl pallet_allspark_evaluation::BenchmarkHelper<AccountId>
+	for crate::configs::market::MarketBenchmarkHelper
+{
 	fn create_listing(owner: &AccountId, shares: u32) -> pallet_allspark_content::ListingId {
 		<Self as pallet_allspark_market::BenchmarkHelper<AccountId>>::create_listing(owner, shares)
 	}
@@ -47,4 +49,3 @@ impl pallet_allspark_evaluation::BenchmarkHelper<AccountId> for crate::configs::
 		<Self as pallet_allspark_market::BenchmarkHelper<AccountId>>::configure_service_charge()
 	}
 }
-

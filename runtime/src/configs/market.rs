@@ -1,6 +1,9 @@
 //! The trade market (`pallet_allspark_market`).
 
-use crate::{AccountId, Balances, BlockNumber, Content, Runtime, RuntimeEvent, RuntimeHoldReason, Token, DAYS};
+use crate::{
+	AccountId, Balances, BlockNumber, Content, Runtime, RuntimeEvent, RuntimeHoldReason, Token,
+	DAYS,
+};
 use frame_support::{parameter_types, traits::ConstU32};
 
 parameter_types! {
