@@ -1,30 +1,4 @@
-//! # AllSpark content pallet
-//!
-//! Content listings: the works the AllSpark market trades rights in.
-//!
-//! A creator registers a work by its 32-byte content hash (one listing per hash: the same work
-//! cannot be listed twice), a bounded metadata reference (an IPFS CID or a URL), a category and
-//! default licence terms, with optional co-creators whose revenue shares sum to 100 %. The
-//! listing's storage is paid for by a deposit (a base plus a price per stored byte), held from the
-//! owner under [`HoldReason::ListingDeposit`] and released when the listing goes.
-//!
-//! ## Calls
-//! - Owner: [`Pallet::register`], [`Pallet::update_listing`], [`Pallet::transfer_copyright`],
-//!   [`Pallet::delist`]. A suspended listing is frozen for its owner; a listing with open market
-//!   obligations ([`ContentObligations`]) can be neither transferred nor delisted.
-//! - Governance ([`Config::GovernanceOrigin`]): [`Pallet::suspend`], [`Pallet::reinstate`],
-//!   [`Pallet::remove_infringing`] (the deposit is slashed to [`Config::Treasury`]).
-//!
-//! ## For other pallets
-//! [`ContentInspect`] (owner, status, category, terms, revenue shares) and [`ContentTransfer`]
-//! (the market's copyright sale) are implemented by [`Pallet`]; the market implements
-//! [`ContentObligations`].
-//!
-//! ## Queries
-//! [`runtime_api::ContentApi`]: a listing, an owner's listings (paged), a listing by content hash,
-//! a listing's state. Storage is indexed by owner ([`ListingsByOwner`]) and by hash
-//! ([`ListingByHash`]) so no query walks the whole map.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -33,6 +7,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
+mod invariants;
 mod listing;
 pub mod runtime_api;
 pub mod traits;
@@ -75,35 +50,72 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Inspect, InspectHold, MutateHold},
+		traits::fungible::{Inspect, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{traits::Saturating, Permill};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
+	/// Default configurations of this pallet, for `#[derive_impl]`.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{derive_impl, traits::ConstU32};
+
+		/// The configuration the unit tests of the AllSpark pallets share: no market
+		/// obligations, a deposit of 100 plus 1 a byte (for a `u64` balance), 64-byte metadata,
+		/// 4 co-creators, pages of 10, no weights.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			#[inject_runtime_type]
+			type RuntimeEvent = ();
+			#[inject_runtime_type]
+			type RuntimeHoldReason = ();
+			type Obligations = ();
+			type DepositBase = frame_support::traits::ConstU64<100>;
+			type DepositPerByte = frame_support::traits::ConstU64<1>;
+			type MaxMetadataLen = ConstU32<64>;
+			type MaxCoCreators = ConstU32<4>;
+			type MaxPageSize = ConstU32<10>;
+			type WeightInfo = ();
+		}
+	}
+
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// The content pallet's configuration. Mocks start from
+	/// [`config_preludes::TestDefaultConfig`] (`#[derive_impl]`) and declare only the currency,
+	/// origin, treasury and market they use, and the limits they test.
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The overarching event type.
+		#[pallet::no_default_bounds]
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 
 		/// The native currency (ASK), in which deposits are held.
+		#[pallet::no_default]
 		type Currency: fungible::Inspect<Self::AccountId>
 			+ fungible::Mutate<Self::AccountId>
 			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 
 		/// The overarching hold reason.
+		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The origin that may suspend, reinstate and remove listings.
+		#[pallet::no_default]
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Where the deposits of removed infringing listings go.
+		#[pallet::no_default]
 		type Treasury: Get<Self::AccountId>;
 
 		/// Whether a listing has open market obligations (the market pallet; `()` for none).
@@ -112,10 +124,12 @@ pub mod pallet {
 		/// The fixed part of a listing's deposit, for the listing's fixed-size fields and its
 		/// index entries.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type DepositBase: Get<BalanceOf<Self>>;
 
 		/// The deposit per stored byte of metadata and revenue shares.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type DepositPerByte: Get<BalanceOf<Self>>;
 
 		/// The longest metadata reference, in bytes.
@@ -433,41 +447,6 @@ pub mod pallet {
 			let bytes = deposit_bytes::<T::AccountId>(metadata_len, shares);
 			T::DepositBase::get()
 				.saturating_add(T::DepositPerByte::get().saturating_mul(bytes.into()))
-		}
-
-		/// The pallet's invariants: every listing is indexed by its hash and its owner and no
-		/// index entry points elsewhere; ids are below [`NextListingId`]; shares are whole and
-		/// distinct; and each account holds, under [`HoldReason::ListingDeposit`], exactly the
-		/// deposits of the listings it owns.
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let next = NextListingId::<T>::get();
-			let mut count: u64 = 0;
-			let mut held: alloc::collections::btree_map::BTreeMap<T::AccountId, BalanceOf<T>> =
-				Default::default();
-			for (id, l) in Listings::<T>::iter() {
-				count = count.saturating_add(1);
-				ensure!(id < next, "a listing's id is not below the next id");
-				ensure!(
-					ListingByHash::<T>::get(l.content_hash) == Some(id),
-					"hash index disagrees"
-				);
-				ensure!(ListingsByOwner::<T>::contains_key(&l.owner, id), "owner index disagrees");
-				ensure!(!l.metadata.is_empty(), "empty metadata");
-				ensure!(Self::validate_shares(&l.shares).is_ok(), "shares invalid");
-				let entry = held.entry(l.owner.clone()).or_default();
-				*entry = entry.saturating_add(l.deposit);
-			}
-			ensure!(ListingByHash::<T>::iter().count() as u64 == count, "stale hash index entry");
-			for (owner, id, ()) in ListingsByOwner::<T>::iter() {
-				let l = Listings::<T>::get(id).ok_or("owner index names a missing listing")?;
-				ensure!(l.owner == owner, "owner index names the wrong owner");
-			}
-			for (who, deposits) in held {
-				let on_hold =
-					T::Currency::balance_on_hold(&HoldReason::ListingDeposit.into(), &who);
-				ensure!(on_hold == deposits, "held deposit differs from the listings' deposits");
-			}
-			Ok(())
 		}
 
 		/// Check co-creator shares: at most [`Config::MaxCoCreators`] (the bound does that),

@@ -76,10 +76,9 @@ impl crate::ContentObligations for MockMarket {
 	}
 }
 
+#[derive_impl(crate::config_preludes::TestDefaultConfig)]
 impl crate::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type Treasury = Treasury;
 	type Obligations = MockMarket;
@@ -88,7 +87,6 @@ impl crate::Config for Test {
 	type MaxMetadataLen = ConstU32<MAX_METADATA>;
 	type MaxCoCreators = ConstU32<MAX_CO_CREATORS>;
 	type MaxPageSize = ConstU32<3>;
-	type WeightInfo = ();
 }
 
 /// Builds test externalities with funded accounts.

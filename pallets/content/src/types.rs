@@ -1,114 +1,13 @@
 //! Types of the content pallet.
 
 use alloc::vec::Vec;
+pub use allspark_primitives::{
+	balance_string, Category, ContentHash, LicenceTerms, ListingId, ListingStatus, Share,
+};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, BoundedVec};
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
-
-/// A listing's identifier, issued in sequence from 0.
-pub type ListingId = u64;
-
-/// The fingerprint of a work (for example the blake2-256 hash of its file). One listing per hash.
-pub type ContentHash = [u8; 32];
-
-/// What kind of work a listing is.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub enum Category {
-	/// Articles, books, scripts.
-	Text,
-	/// Photographs, illustrations.
-	Image,
-	/// Music, podcasts, sound.
-	Audio,
-	/// Film, clips, animation.
-	Video,
-	/// Programs and libraries.
-	Software,
-	/// Data sets.
-	Dataset,
-	/// Advertising creative.
-	Advertising,
-	/// Designs, models, templates.
-	Design,
-	/// Anything else.
-	Other,
-}
-
-/// The default licence terms a listing's owner offers: which usage licences are on sale, how long
-/// they run, and what a distributor earns on the sales it refers.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub struct LicenceTerms<BlockNumber> {
-	/// Personal-use licences may be sold.
-	pub personal: bool,
-	/// Commercial-use licences may be sold.
-	pub commercial: bool,
-	/// Republication licences may be sold.
-	pub republication: bool,
-	/// How long a licence runs, in blocks; `None`: perpetual.
-	pub licence_duration: Option<BlockNumber>,
-	/// What a distributor earns on each sale it refers, as a share of the price.
-	pub distributor_commission: Permill,
-}
-
-impl<BlockNumber> LicenceTerms<BlockNumber> {
-	/// Whether any licence is offered at all.
-	pub fn offers_any_licence(&self) -> bool {
-		self.personal || self.commercial || self.republication
-	}
-}
-
-/// Where a listing stands.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub enum ListingStatus {
-	/// Listed and tradable.
-	Active,
-	/// Suspended by governance: not tradable, and its owner can neither change, transfer nor
-	/// delist it until governance reinstates or removes it.
-	Suspended,
-}
 
 /// A listing's state as queries report it, including listings that are gone.
 #[derive(
@@ -144,9 +43,6 @@ impl From<ListingStatus> for ListingState {
 		}
 	}
 }
-
-/// A creator's share of a listing's revenue.
-pub type Share<AccountId> = (AccountId, Permill);
 
 /// A listing as stored.
 #[derive(
@@ -232,23 +128,4 @@ pub fn deposit_bytes<AccountId: MaxEncodedLen>(metadata_len: usize, shares: usiz
 	let share_size = AccountId::max_encoded_len().saturating_add(Permill::max_encoded_len());
 	let bytes = metadata_len.saturating_add(shares.saturating_mul(share_size));
 	u32::try_from(bytes).unwrap_or(u32::MAX)
-}
-
-/// Serialise a balance as a decimal string (JavaScript numbers cannot carry 128-bit amounts): the
-/// runtime APIs' views use it for their JSON (RPC) form.
-pub mod balance_string {
-	use alloc::string::{String, ToString};
-	use core::str::FromStr;
-	use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-	/// Write `b` as a decimal string.
-	pub fn serialize<S: Serializer, B: ToString>(b: &B, s: S) -> Result<S::Ok, S::Error> {
-		s.serialize_str(&b.to_string())
-	}
-
-	/// Read a decimal string.
-	pub fn deserialize<'de, D: Deserializer<'de>, B: FromStr>(d: D) -> Result<B, D::Error> {
-		let s = String::deserialize(d)?;
-		s.parse().map_err(|_| D::Error::custom("not a decimal amount"))
-	}
 }

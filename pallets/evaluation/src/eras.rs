@@ -5,6 +5,7 @@ use crate::{
 	*,
 };
 use alloc::vec::Vec;
+use allspark_primitives::OnTrade;
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -12,7 +13,6 @@ use frame_support::{
 		tokens::{Fortitude, Preservation},
 	},
 };
-use pallet_allspark_content::OnTrade;
 use sp_runtime::traits::{Saturating, UniqueSaturatedInto, Zero};
 
 /// The market reports every settled trade here.

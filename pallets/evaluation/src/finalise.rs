@@ -50,6 +50,42 @@ pub(crate) fn wide<B: UniqueSaturatedInto<u128>>(b: B) -> u128 {
 	b.unique_saturated_into()
 }
 
+/// How an evaluator that revealed `revealed` (if it did) came out of a round with score
+/// `median` (if any) and tolerance `tolerance`.
+fn outcome_of(revealed: Option<Score>, median: Option<Score>, tolerance: Score) -> Outcome {
+	match (revealed, median) {
+		(Some(score), Some(m)) if score.abs_diff(m) <= tolerance => Outcome::Coherent,
+		(Some(_), _) => Outcome::Incoherent,
+		(None, _) => Outcome::Silent,
+	}
+}
+
+/// An evaluator's settled stake in a round being finalised, before its reward.
+struct Settled<T: Config> {
+	/// The evaluator.
+	evaluator: T::AccountId,
+	/// Its stake.
+	stake: BalanceOf<T>,
+	/// How it came out.
+	outcome: Outcome,
+	/// The part of the stake it lost (to the evaluation-reward pot).
+	slashed: BalanceOf<T>,
+}
+
+/// What settling a round's stakes came to.
+struct Tally<Balance> {
+	/// Coherent evaluators.
+	coherent: u32,
+	/// Incoherent evaluators.
+	incoherent: u32,
+	/// Evaluators that never revealed.
+	silent: u32,
+	/// The coherent evaluators' stake, in all.
+	coherent_stake: u128,
+	/// What the incoherent and silent evaluators lost, in all.
+	slashed: Balance,
+}
+
 impl<T: Config> Pallet<T> {
 	/// Finalise the rounds queued up to `now`, at most [`Config::MaxFinalisationsPerBlock`];
 	/// the rest wait for the following blocks. Returns the weight used.
@@ -110,88 +146,120 @@ impl<T: Config> Pallet<T> {
 	/// evaluators, record the score and the track records. Returns its number of evaluators.
 	pub(crate) fn do_finalise(id: RoundId) -> Result<u32, DispatchError> {
 		let params = Self::params()?;
+		let (round, participants) = Self::close_round(id)?;
+		let median = Self::revealed_median(&participants);
+		let (settled, tally) = Self::settle_stakes(&params, participants, median);
+		let pot = T::RewardPot::get();
+		let pool = Self::reward_pool(&pot, &round, &params, median, tally.slashed);
+		let rewards = Self::pay_rewards(id, &pot, pool, tally.coherent_stake, settled);
+		Self::conclude_round(id, &round, median, &tally, rewards);
+		Ok(round.evaluators)
+	}
+
+	/// Take round `id` out of the open rounds (its listing's open round included) and drain its
+	/// commitments. Returns the round and its evaluators' commitments.
+	fn close_round(
+		id: RoundId,
+	) -> Result<(RoundOf<T>, Vec<(T::AccountId, Commitment<BalanceOf<T>>)>), DispatchError> {
 		let round = Rounds::<T>::take(id).ok_or(Error::<T>::RoundNotFound)?;
 		OpenRound::<T>::remove(round.listing);
 		let participants: Vec<(T::AccountId, Commitment<BalanceOf<T>>)> =
 			Commitments::<T>::drain_prefix(id).collect();
-		let median = weighted_median(
+		Ok((round, participants))
+	}
+
+	/// The stake-weighted median of the revealed scores of `participants`; `None` without a
+	/// reveal.
+	fn revealed_median(participants: &[(T::AccountId, Commitment<BalanceOf<T>>)]) -> Option<Score> {
+		weighted_median(
 			participants
 				.iter()
 				.filter_map(|(_, c)| c.revealed.map(|score| (score, wide(c.stake))))
 				.collect(),
-		);
+		)
+	}
 
-		// Settle the stakes: coherent ones come back whole, the others lose their part.
-		let mut slashed_total = BalanceOf::<T>::zero();
-		let mut coherent_stake = 0u128;
+	/// Settle the stakes: coherent ones come back whole, the others lose their part. Returns
+	/// each evaluator's settlement, in `participants`' order, and the round's tally.
+	fn settle_stakes(
+		params: &ParamsOf<T>,
+		participants: Vec<(T::AccountId, Commitment<BalanceOf<T>>)>,
+		median: Option<Score>,
+	) -> (Vec<Settled<T>>, Tally<BalanceOf<T>>) {
+		let mut tally = Tally {
+			coherent: 0,
+			incoherent: 0,
+			silent: 0,
+			coherent_stake: 0,
+			slashed: BalanceOf::<T>::zero(),
+		};
 		let mut settled = Vec::with_capacity(participants.len());
-		let (mut coherent, mut incoherent, mut silent) = (0u32, 0u32, 0u32);
 		for (evaluator, commitment) in participants {
-			let outcome = match (commitment.revealed, median) {
-				(Some(score), Some(m)) if score.abs_diff(m) <= params.tolerance => {
-					Outcome::Coherent
-				},
-				(Some(_), _) => Outcome::Incoherent,
-				(None, _) => Outcome::Silent,
-			};
+			let outcome = outcome_of(commitment.revealed, median, params.tolerance);
 			let rate = match outcome {
 				Outcome::Coherent => {
-					coherent += 1;
-					coherent_stake = coherent_stake.saturating_add(wide(commitment.stake));
+					tally.coherent += 1;
+					tally.coherent_stake =
+						tally.coherent_stake.saturating_add(wide(commitment.stake));
 					sp_runtime::Perbill::zero()
 				},
 				Outcome::Incoherent => {
-					incoherent += 1;
+					tally.incoherent += 1;
 					params.incoherent_slash
 				},
 				Outcome::Silent => {
-					silent += 1;
+					tally.silent += 1;
 					params.silent_slash
 				},
 			};
 			let slashed =
 				Self::settle_stake(&evaluator, commitment.stake, rate.mul_floor(commitment.stake));
-			slashed_total = slashed_total.saturating_add(slashed);
-			settled.push((evaluator, commitment.stake, outcome, slashed));
+			tally.slashed = tally.slashed.saturating_add(slashed);
+			settled.push(Settled { evaluator, stake: commitment.stake, outcome, slashed });
 		}
+		(settled, tally)
+	}
 
-		// Pay the coherent evaluators out of the pot: the fee's reward part, the round's draw
-		// and what was slashed, never more than the pot can pay and stay alive.
-		let pot = T::RewardPot::get();
-		let pool = if median.is_some() {
-			let wanted =
-				round.fee_reward.saturating_add(params.round_draw).saturating_add(slashed_total);
+	/// The reward pool of a round with score `median`: the fee's reward part, the round's draw
+	/// and what was `slashed`, never more than `pot` can pay and stay alive; zero without a
+	/// score.
+	fn reward_pool(
+		pot: &T::AccountId,
+		round: &RoundOf<T>,
+		params: &ParamsOf<T>,
+		median: Option<Score>,
+		slashed: BalanceOf<T>,
+	) -> BalanceOf<T> {
+		if median.is_some() {
+			let wanted = round.fee_reward.saturating_add(params.round_draw).saturating_add(slashed);
 			wanted.min(T::Currency::reducible_balance(
-				&pot,
+				pot,
 				Preservation::Preserve,
 				Fortitude::Polite,
 			))
 		} else {
 			Zero::zero()
-		};
+		}
+	}
+
+	/// Pay the coherent evaluators their shares of `pool` out of `pot`, in proportion to stake
+	/// (of `coherent_stake` in all); record each evaluator's track record and emit
+	/// [`Event::EvaluatorSettled`], in `settled`'s order. Returns the rewards paid in total.
+	fn pay_rewards(
+		id: RoundId,
+		pot: &T::AccountId,
+		pool: BalanceOf<T>,
+		coherent_stake: u128,
+		settled: Vec<Settled<T>>,
+	) -> BalanceOf<T> {
 		let mut rewards = BalanceOf::<T>::zero();
-		for (evaluator, stake, outcome, slashed) in settled {
+		for Settled { evaluator, stake, outcome, slashed } in settled {
 			let mut reward = BalanceOf::<T>::zero();
 			if outcome == Outcome::Coherent && !pool.is_zero() {
-				let share: BalanceOf<T> =
-					mul_div(wide(pool), wide(stake), coherent_stake).unique_saturated_into();
-				if !share.is_zero()
-					&& T::Currency::transfer(&pot, &evaluator, share, Preservation::Preserve)
-						.is_ok()
-				{
-					reward = share;
-				}
+				reward = Self::pay_share(pot, &evaluator, pool, stake, coherent_stake);
 			}
 			rewards = rewards.saturating_add(reward);
-			Records::<T>::mutate(&evaluator, |record| {
-				match outcome {
-					Outcome::Coherent => record.coherent.saturating_inc(),
-					Outcome::Incoherent => record.incoherent.saturating_inc(),
-					Outcome::Silent => record.silent.saturating_inc(),
-				}
-				record.rewarded = record.rewarded.saturating_add(reward);
-				record.slashed = record.slashed.saturating_add(slashed);
-			});
+			Self::record_evaluator(&evaluator, outcome, reward, slashed);
 			Self::deposit_event(Event::EvaluatorSettled {
 				round: id,
 				evaluator,
@@ -201,43 +269,97 @@ impl<T: Config> Pallet<T> {
 				reward,
 			});
 		}
+		rewards
+	}
 
+	/// Transfer to `evaluator` its share of `pool`, `stake` of `coherent_stake`, out of `pot`.
+	/// Returns what was paid: nothing when the share is zero or the transfer fails.
+	fn pay_share(
+		pot: &T::AccountId,
+		evaluator: &T::AccountId,
+		pool: BalanceOf<T>,
+		stake: BalanceOf<T>,
+		coherent_stake: u128,
+	) -> BalanceOf<T> {
+		let share: BalanceOf<T> =
+			mul_div(wide(pool), wide(stake), coherent_stake).unique_saturated_into();
+		if !share.is_zero()
+			&& T::Currency::transfer(pot, evaluator, share, Preservation::Preserve).is_ok()
+		{
+			share
+		} else {
+			Zero::zero()
+		}
+	}
+
+	/// Add the round's `outcome`, `reward` and `slashed` to `evaluator`'s track record.
+	fn record_evaluator(
+		evaluator: &T::AccountId,
+		outcome: Outcome,
+		reward: BalanceOf<T>,
+		slashed: BalanceOf<T>,
+	) {
+		Records::<T>::mutate(evaluator, |record| {
+			match outcome {
+				Outcome::Coherent => record.coherent.saturating_inc(),
+				Outcome::Incoherent => record.incoherent.saturating_inc(),
+				Outcome::Silent => record.silent.saturating_inc(),
+			}
+			record.rewarded = record.rewarded.saturating_add(reward);
+			record.slashed = record.slashed.saturating_add(slashed);
+		});
+	}
+
+	/// With a score: record it as the listing's and emit [`Event::RoundFinalised`]; without:
+	/// emit [`Event::RoundFailed`].
+	fn conclude_round(
+		id: RoundId,
+		round: &RoundOf<T>,
+		median: Option<Score>,
+		tally: &Tally<BalanceOf<T>>,
+		rewards: BalanceOf<T>,
+	) {
 		match median {
 			Some(score) => {
-				let now = frame_system::Pallet::<T>::block_number();
-				Scores::<T>::mutate(round.listing, |record| {
-					if record.history.is_full() {
-						record.history.remove(0);
-					}
-					// Room was just made: the push cannot fail.
-					let _ = record.history.try_push(ScoreEntry {
-						round: id,
-						score,
-						finalised_at: now,
-						revealed: round.revealed,
-					});
-					record.current = Some(score);
-					record.rounds.saturating_inc();
-				});
+				Self::record_score(id, round, score);
 				Self::deposit_event(Event::RoundFinalised {
 					round: id,
 					listing: round.listing,
 					score,
-					coherent,
-					incoherent,
-					silent,
+					coherent: tally.coherent,
+					incoherent: tally.incoherent,
+					silent: tally.silent,
 					rewards,
-					slashed: slashed_total,
+					slashed: tally.slashed,
 				});
 			},
 			None => Self::deposit_event(Event::RoundFailed {
 				round: id,
 				listing: round.listing,
-				silent,
-				slashed: slashed_total,
+				silent: tally.silent,
+				slashed: tally.slashed,
 			}),
 		}
-		Ok(round.evaluators)
+	}
+
+	/// Make `score`, round `id`'s, the listing's score: push it to the history (dropping the
+	/// oldest when full) and count the round.
+	fn record_score(id: RoundId, round: &RoundOf<T>, score: Score) {
+		let now = frame_system::Pallet::<T>::block_number();
+		Scores::<T>::mutate(round.listing, |record| {
+			if record.history.is_full() {
+				record.history.remove(0);
+			}
+			// Room was just made: the push cannot fail.
+			let _ = record.history.try_push(ScoreEntry {
+				round: id,
+				score,
+				finalised_at: now,
+				revealed: round.revealed,
+			});
+			record.current = Some(score);
+			record.rounds.saturating_inc();
+		});
 	}
 
 	/// Take `slash` of `who`'s held `stake` into the evaluation-reward pot and release the rest.

@@ -1,51 +1,4 @@
-//! # AllSpark evaluation pallet
-//!
-//! Staked content evaluation: a listing's quality score is decided by stake-weighted consensus in
-//! commit-reveal rounds, in the spirit of a Schelling game, and well-scored content that trades is
-//! rewarded each era.
-//!
-//! ## Rounds
-//! - Anyone opens a round on an active listing with [`Pallet::open_round`], paying the evaluation
-//!   fee through the service charge ([`Config::ServiceCharge`]); the fee's evaluation part (paid
-//!   into the evaluation-reward pot) becomes the round's reward. One open round per listing.
-//! - **Commit phase** ([`Params::commit_period`] blocks): an evaluator holds a stake of at least
-//!   [`Params::min_stake`] under [`HoldReason::Stake`] and commits
-//!   `blake2_256((score, salt, evaluator).encode())` with [`Pallet::commit`], `score` in 0–100
-//!   and `salt` 32 bytes ([`Pallet::commitment_of`] computes it). At most
-//!   [`Config::MaxEvaluators`] per round; the listing's owner and co-creators may not evaluate.
-//! - **Reveal phase** ([`Params::reveal_period`] blocks): [`Pallet::reveal`] with the score and
-//!   salt; a reveal that does not match the commitment is refused.
-//! - **Finalisation**, from the first block after the reveal phase: by `on_initialize` (at most
-//!   [`Config::MaxFinalisationsPerBlock`] rounds a block, the rest in the following blocks) or by
-//!   anyone with [`Pallet::finalise_round`].
-//!
-//! ## Finalisation
-//! The round's score is the **stake-weighted lower median** of the revealed scores: the smallest
-//! revealed score at which the stake revealed at or below it is at least half the revealed stake
-//! ([`weighted_median`]). With an even split between two scores the lower one is taken. Evaluators
-//! holding less than half the revealed stake cannot move it outside the range of the others'
-//! scores, however extreme their own.
-//! - **Coherent** evaluators (revealed within [`Params::tolerance`] of the score) get their stake
-//!   back and share the reward pool in proportion to stake.
-//! - **Incoherent** evaluators lose [`Params::incoherent_slash`] of their stake, evaluators that
-//!   never revealed (**silent**) [`Params::silent_slash`]; what they lose goes to the
-//!   evaluation-reward pot, the rest of the stake is released.
-//! - The **reward pool** is the fee's reward part + up to [`Params::round_draw`] from the pot +
-//!   what was slashed, all paid out of the evaluation-reward pot (never more than it can pay
-//!   while staying alive). Rounding remainders stay in the pot. Nothing is minted or burned here.
-//! - The score becomes the listing's score; the last [`Config::MaxHistory`] scores are kept.
-//! - With no reveals the round fails: no score, every evaluator is silent, and the fee stays in
-//!   the pots it was paid into.
-//! - Each evaluator's track record ([`Records`]) counts its coherent, incoherent and silent rounds.
-//!
-//! ## Era rewards
-//! Each [`Params::era_length`] blocks is a reward era. The market reports every settled trade
-//! ([`pallet_allspark_content::OnTrade`]); a trade of a listing whose score is at least
-//! [`Params::reward_threshold`] adds score × value to the listing's weight for the era. When an
-//! era ends, [`Params::era_payout`] of the community-incentive pot is divided between the era's
-//! listings in proportion to their weights and paid to their creators by their revenue shares, at
-//! most [`Config::MaxPayoutsPerBlock`] listings a block.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -56,6 +9,7 @@ pub use pallet::*;
 pub mod benchmarking;
 mod eras;
 mod finalise;
+mod invariants;
 mod queries;
 mod rounds;
 pub mod runtime_api;
@@ -71,9 +25,9 @@ pub use finalise::weighted_median;
 pub use types::*;
 pub use weights::WeightInfo;
 
+use allspark_primitives::ServiceCharge;
+use allspark_primitives::{ContentInspect, ListingId};
 use frame_support::traits::fungible;
-use pallet_allspark_content::{ContentInspect, ListingId};
-use pallet_allspark_token::ServiceCharge;
 
 /// The balance type of the pallet's currency.
 pub type BalanceOf<T> =
@@ -87,16 +41,10 @@ pub type RoundOf<T> = Round<<T as frame_system::Config>::AccountId, BalanceOf<T>
 /// A listing's score record as this runtime stores it.
 pub type ScoreRecordOf<T> = ScoreRecord<BlockNumberOf<T>, <T as Config>::MaxHistory>;
 
-/// What the benchmarks need from the runtime: listings to evaluate and a configured service
-/// charge.
+/// What the benchmarks need from the runtime (listings and a configured service charge): the one
+/// helper the market and evaluation benchmarks share.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// Register a listing owned by `owner` with `shares` revenue shares, the owner's included
-	/// (the most the content pallet allows when `u32::MAX`); fund `owner` first.
-	fn create_listing(owner: &AccountId, shares: u32) -> ListingId;
-	/// Set the service charge's rates and split.
-	fn configure_service_charge();
-}
+pub use allspark_primitives::BenchmarkHelper;
 
 #[frame_support::pallet]
 pub mod pallet {

@@ -1,13 +1,9 @@
 //! Opening rounds, committing and revealing; the parameters.
 
 use crate::*;
+use allspark_primitives::ChargeKind;
 use codec::Encode;
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::fungible::{InspectHold, MutateHold},
-};
-use pallet_allspark_token::ChargeKind;
+use frame_support::{ensure, pallet_prelude::*, traits::fungible::MutateHold};
 use sp_core::H256;
 use sp_runtime::traits::{CheckedAdd, Zero};
 
@@ -151,10 +147,5 @@ impl<T: Config> Pallet<T> {
 		Rounds::<T>::insert(id, round);
 		Self::deposit_event(Event::Revealed { round: id, evaluator: who, score });
 		Ok(())
-	}
-
-	/// What `who` has held for stakes in open rounds.
-	pub(crate) fn staked(who: &T::AccountId) -> BalanceOf<T> {
-		T::Currency::balance_on_hold(&HoldReason::Stake.into(), who)
 	}
 }

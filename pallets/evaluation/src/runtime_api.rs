@@ -1,8 +1,8 @@
 //! The evaluation pallet's runtime API, for DApps and the node's `evaluation_*` RPC methods.
 
 use crate::{EraRewardsView, EvaluatorRecord, RoundId, RoundView, Score, ScoreView};
+use allspark_primitives::ListingId;
 use codec::Codec;
-use pallet_allspark_content::ListingId;
 use sp_core::H256;
 
 sp_api::decl_runtime_apis! {

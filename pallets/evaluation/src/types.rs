@@ -1,11 +1,11 @@
 //! The evaluation pallet's types: parameters, rounds, commitments, scores, records and views.
 
+use allspark_primitives::ListingId;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	pallet_prelude::*, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
 	PartialEqNoBound,
 };
-use pallet_allspark_content::ListingId;
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_core::H256;
@@ -20,7 +20,7 @@ pub type Score = u8;
 /// The highest score.
 pub const MAX_SCORE: Score = 100;
 
-pub use pallet_allspark_content::balance_string;
+pub use allspark_primitives::balance_string;
 
 /// The governance-set parameters of evaluation rounds and reward eras.
 #[derive(

@@ -3,13 +3,13 @@
 //! against a different resting order, on as many price levels as the book takes) per call.
 
 use super::*;
+use allspark_primitives::Category;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
 	Get, Hooks,
 };
 use frame_system::RawOrigin;
-use pallet_allspark_content::Category;
 use sp_runtime::traits::{Bounded, One, Saturating, Zero};
 
 const PERSONAL: Right = Right::Licence(LicenceKind::Personal);

@@ -7,7 +7,10 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{fungible::MutateHold, tokens::Precision},
 };
-use sp_runtime::traits::{CheckedMul, Saturating, Zero};
+use sp_runtime::{
+	traits::{CheckedMul, Saturating, Zero},
+	Permill,
+};
 
 /// Whether an incoming order at `price` on `side` crosses a resting price `resting`.
 fn crosses<B: PartialOrd>(side: Side, price: &B, resting: &B) -> bool {
@@ -178,161 +181,28 @@ impl<T: Config> Pallet<T> {
 	/// the owner for all its fills at the end of the call; a resting buy order records its fills
 	/// and is queued for settlement ([`Pallet::settle`]), as is a resting order with nothing
 	/// left open. The copyright is settled at once.
+	///
+	/// The steps are `MatchRun`'s: the best level, while it crosses, until the taker is filled or
+	/// the limit of visits is reached (`MatchRun::fill_against_level`), then the end of the call
+	/// (`MatchRun::finish`).
 	fn match_order(
 		taker_id: OrderId,
 		taker: &mut OrderOf<T>,
 		owner: T::AccountId,
-		terms: pallet_allspark_content::LicenceTerms<BlockNumberOf<T>>,
+		terms: allspark_primitives::LicenceTerms<BlockNumberOf<T>>,
 		now: BlockNumberOf<T>,
 	) -> Result<(Matched, BalanceOf<T>, bool), DispatchError> {
-		let opposite = taker.side.opposite();
-		let ladder_key = (taker.listing, taker.right, opposite);
-		let mut ladder = Ladders::<T>::get(ladder_key);
-		let max_visits = T::MaxFillsPerCall::get();
-		let max_removals = T::MaxRemovalsPerCall::get();
-		let mut visited = 0u32;
-		let mut matched = Matched::default();
-		let mut spent = BalanceOf::<T>::zero();
-		let mut ladder_changed = false;
-		let commission = terms.distributor_commission;
-		// A buying taker pays the owner for all its fills at once.
-		let mut settlement = (taker.side == Side::Buy).then(|| {
-			Settlement::<T>::new(
-				owner.clone(),
-				taker.owner.clone(),
-				taker.referrer.clone(),
-				taker.listing,
-				taker.right,
-				terms,
-			)
-		});
-		let mut queued: Vec<OrderId> = Vec::new();
-		let mut pending_buys = 0u32;
-
-		while taker.remaining > 0 && visited < max_visits {
-			let Some(best) = ladder.first().copied() else { break };
+		let mut run = MatchRun::<T>::new(taker, owner, terms, now);
+		while taker.remaining > 0 && run.visited < run.max_visits {
+			let Some(best) = run.ladder.first().copied() else { break };
 			if !crosses(taker.side, &taker.price, &best) {
 				break;
 			}
-			let level_key = (taker.listing, taker.right, opposite, best);
-			let mut level = Levels::<T>::get(level_key).unwrap_or_default();
-			matched.levels = matched.levels.saturating_add(1);
-			// The orders at the front of the level that left it in this call.
-			let mut taken = 0usize;
-			for &id in level.orders.iter() {
-				if taker.remaining == 0 || visited >= max_visits {
-					break;
-				}
-				let Some(mut resting) = Orders::<T>::get(id) else {
-					// Defensive: an id without its order leaves the level.
-					visited = visited.saturating_add(1);
-					taken = taken.saturating_add(1);
-					continue;
-				};
-				let stale = resting.side == Side::Sell && resting.owner != owner;
-				if resting.expires_at <= now || stale {
-					if matched.removed >= max_removals {
-						// Halt: the order stays in the level, which ends the matching below.
-						break;
-					}
-					visited = visited.saturating_add(1);
-					matched.removed = matched.removed.saturating_add(1);
-					taken = taken.saturating_add(1);
-					level.quantity = level.quantity.saturating_sub(resting.remaining.into());
-					let reason = if stale { RemovalReason::Stale } else { RemovalReason::Expired };
-					Self::retire_order(id, resting, reason)?;
-					continue;
-				}
-				ensure!(resting.owner != taker.owner, Error::<T>::SelfTrade);
-				visited = visited.saturating_add(1);
-				matched.fills = matched.fills.saturating_add(1);
-				let fill = taker.remaining.min(resting.remaining);
-				let value = resting.price.checked_mul(&fill.into()).ok_or(Error::<T>::Overflow)?;
-				let was_waiting = resting.awaits_settlement();
-				let buyer = match &mut settlement {
-					Some(settlement) => {
-						settlement.add(fill, value)?;
-						spent = spent.saturating_add(value);
-						taker.owner.clone()
-					},
-					None => {
-						// Paid out when the resting buy order settles: check now that the trade
-						// covers its charge and the commission it may owe.
-						let owed = match resting.referrer {
-							Some(_) => commission.mul_floor(value),
-							None => Zero::zero(),
-						};
-						Self::net_of_trade(value, owed)?;
-						resting.filled = resting.filled.saturating_add(fill);
-						resting.filled_value =
-							resting.filled_value.checked_add(&value).ok_or(Error::<T>::Overflow)?;
-						resting.owner.clone()
-					},
-				};
-				taker.remaining = taker.remaining.saturating_sub(fill);
-				resting.remaining = resting.remaining.saturating_sub(fill);
-				level.quantity = level.quantity.saturating_sub(fill.into());
-				let seller = match taker.side {
-					Side::Buy => resting.owner.clone(),
-					Side::Sell => taker.owner.clone(),
-				};
-				Self::deposit_event(Event::OrderFilled {
-					order: id,
-					taker_order: taker_id,
-					buyer,
-					seller,
-					price: resting.price,
-					quantity: fill,
-					remaining: resting.remaining,
-				});
-				if resting.remaining == 0 {
-					// It leaves its level; the settlement queue removes it.
-					taken = taken.saturating_add(1);
-				}
-				if !was_waiting && resting.awaits_settlement() {
-					queued.push(id);
-					if resting.filled > 0 {
-						pending_buys = pending_buys.saturating_add(1);
-					}
-				}
-				Orders::<T>::insert(id, resting);
-			}
-			// A halt leaves its order in the level, so only a level matched to its end goes.
-			if taken >= level.orders.len() {
-				Levels::<T>::remove(level_key);
-				ladder.remove(0);
-				ladder_changed = true;
-			} else {
-				if taken > 0 {
-					let left: Vec<OrderId> = level.orders.iter().skip(taken).copied().collect();
-					level.orders = BoundedVec::truncate_from(left);
-				}
-				Levels::<T>::insert(level_key, level);
+			if !run.fill_against_level(taker_id, taker, best)? {
 				break;
 			}
 		}
-		let still_crosses = taker.remaining > 0
-			&& ladder.first().is_some_and(|best| crosses(taker.side, &taker.price, best));
-		if ladder_changed {
-			Ladders::<T>::insert(ladder_key, ladder);
-		}
-		if pending_buys > 0 {
-			PendingFills::<T>::mutate(taker.listing, |n| *n = n.saturating_add(pending_buys));
-		}
-		if taker.side == Side::Sell && taker.right == Right::Copyright {
-			// The copyright changes hands in this call, not later.
-			for id in queued {
-				if let Some(order) = Orders::<T>::get(id) {
-					Self::settle(id, order, true)?;
-				}
-			}
-		} else {
-			Self::enqueue_settlements(&queued);
-		}
-		if let Some(settlement) = settlement {
-			settlement.finish()?;
-		}
-		Ok((matched, spent, still_crosses))
+		run.finish(taker)
 	}
 
 	/// Put an order on its book: the back of its price level's queue, opening the level if new.
@@ -421,5 +291,315 @@ impl<T: Config> Pallet<T> {
 			Self::delete_order(id, &order.owner);
 		}
 		Ok(())
+	}
+}
+
+/// What an incoming order's matching has done so far, and what it leaves for the end of the call
+/// (`MatchRun::finish`): the state of `Pallet::match_order`'s steps.
+struct MatchRun<T: Config> {
+	/// The side of the book the taker fills against.
+	opposite: Side,
+	/// The key of that side's ladder.
+	ladder_key: (ListingId, Right, Side),
+	/// That side's prices, best first, as matching leaves them.
+	ladder: BoundedVec<BalanceOf<T>, T::MaxPriceLevels>,
+	/// Whether a level left the ladder (the ladder is written back at the end).
+	ladder_changed: bool,
+	/// The listing's owner: a resting sell order of anyone else is stale.
+	owner: T::AccountId,
+	/// The listing's distributor commission, which a resting buy order with a referrer may owe.
+	commission: Permill,
+	/// The block now: a resting order expiring at or before it is expired.
+	now: BlockNumberOf<T>,
+	/// The most resting orders to visit ([`Config::MaxFillsPerCall`]).
+	max_visits: u32,
+	/// The most expired or stale resting orders to remove ([`Config::MaxRemovalsPerCall`]).
+	max_removals: u32,
+	/// Resting orders visited: filled, removed, or missing.
+	visited: u32,
+	/// Fills, levels visited and removals, for the weight.
+	matched: Matched,
+	/// What a buying taker's fills cost it.
+	spent: BalanceOf<T>,
+	/// A buying taker's payment to the owner for all its fills, made at the end.
+	settlement: Option<Settlement<T>>,
+	/// The resting orders that came to await settlement in this call.
+	queued: Vec<OrderId>,
+	/// How many of those are buy orders with fills (pending on the listing).
+	pending_buys: u32,
+}
+
+/// What visiting one resting order did to its level.
+enum Visit {
+	/// It left the level: missing, removed as expired or stale, or filled completely.
+	Left,
+	/// It stays, partly filled (the taker was filled completely).
+	Stays,
+	/// It stays, expired or stale, as the limit of removals was reached: matching halts.
+	Halt,
+}
+
+impl<T: Config> MatchRun<T> {
+	/// Start matching `taker` against the opposite side of its book: read that side's ladder
+	/// and, for a buying taker, open its payment to the listing's `owner` under `terms`.
+	fn new(
+		taker: &OrderOf<T>,
+		owner: T::AccountId,
+		terms: allspark_primitives::LicenceTerms<BlockNumberOf<T>>,
+		now: BlockNumberOf<T>,
+	) -> Self {
+		let opposite = taker.side.opposite();
+		let ladder_key = (taker.listing, taker.right, opposite);
+		let ladder = Ladders::<T>::get(ladder_key);
+		let max_visits = T::MaxFillsPerCall::get();
+		let max_removals = T::MaxRemovalsPerCall::get();
+		let commission = terms.distributor_commission;
+		// A buying taker pays the owner for all its fills at once.
+		let settlement = (taker.side == Side::Buy).then(|| {
+			Settlement::<T>::new(
+				owner.clone(),
+				taker.owner.clone(),
+				taker.referrer.clone(),
+				taker.listing,
+				taker.right,
+				terms,
+			)
+		});
+		Self {
+			opposite,
+			ladder_key,
+			ladder,
+			ladder_changed: false,
+			owner,
+			commission,
+			now,
+			max_visits,
+			max_removals,
+			visited: 0,
+			matched: Matched::default(),
+			spent: Zero::zero(),
+			settlement,
+			queued: Vec::new(),
+			pending_buys: 0,
+		}
+	}
+
+	/// Fill the taker (order `taker_id`) against the level at `best`, the best price left, oldest
+	/// order first, until the taker is filled, the limit of visits is reached or matching halts.
+	/// Returns `true` when the level was matched to its end: it leaves the book
+	/// ([`Self::close_level`]) and matching goes on at the next level. Otherwise what is left of
+	/// the level is written back ([`Self::keep_level`]) and matching stops (`false`).
+	fn fill_against_level(
+		&mut self,
+		taker_id: OrderId,
+		taker: &mut OrderOf<T>,
+		best: BalanceOf<T>,
+	) -> Result<bool, DispatchError> {
+		let level_key = (taker.listing, taker.right, self.opposite, best);
+		let mut level = Levels::<T>::get(level_key).unwrap_or_default();
+		self.matched.levels = self.matched.levels.saturating_add(1);
+		// The orders at the front of the level that left it in this call.
+		let mut taken = 0usize;
+		for &id in level.orders.iter() {
+			if taker.remaining == 0 || self.visited >= self.max_visits {
+				break;
+			}
+			match self.visit(id, taker_id, taker, &mut level.quantity)? {
+				Visit::Left => taken = taken.saturating_add(1),
+				Visit::Stays => {},
+				Visit::Halt => break,
+			}
+		}
+		// A halt leaves its order in the level, so only a level matched to its end goes.
+		if taken >= level.orders.len() {
+			self.close_level(level_key);
+			Ok(true)
+		} else {
+			Self::keep_level(level_key, level, taken);
+			Ok(false)
+		}
+	}
+
+	/// Visit resting order `id`, at the front of what is left of its level (whose open units are
+	/// `level_quantity`): an id without its order leaves the level; an expired or stale order is
+	/// removed ([`Self::remove_resting`]); any other is filled ([`Self::fill_one`]).
+	fn visit(
+		&mut self,
+		id: OrderId,
+		taker_id: OrderId,
+		taker: &mut OrderOf<T>,
+		level_quantity: &mut u64,
+	) -> Result<Visit, DispatchError> {
+		let Some(resting) = Orders::<T>::get(id) else {
+			// Defensive: an id without its order leaves the level.
+			self.visited = self.visited.saturating_add(1);
+			return Ok(Visit::Left);
+		};
+		let stale = resting.side == Side::Sell && resting.owner != self.owner;
+		if resting.expires_at <= self.now || stale {
+			return self.remove_resting(id, resting, stale, level_quantity);
+		}
+		self.fill_one(id, resting, taker_id, taker, level_quantity)
+	}
+
+	/// Remove `resting` (order `id`, expired, or `stale`) from the level's `level_quantity` and
+	/// retire it, unless the limit of removals is reached: then it stays and matching halts.
+	fn remove_resting(
+		&mut self,
+		id: OrderId,
+		resting: OrderOf<T>,
+		stale: bool,
+		level_quantity: &mut u64,
+	) -> Result<Visit, DispatchError> {
+		if self.matched.removed >= self.max_removals {
+			// Halt: the order stays in the level, which ends the matching.
+			return Ok(Visit::Halt);
+		}
+		self.visited = self.visited.saturating_add(1);
+		self.matched.removed = self.matched.removed.saturating_add(1);
+		*level_quantity = (*level_quantity).saturating_sub(resting.remaining.into());
+		let reason = if stale { RemovalReason::Stale } else { RemovalReason::Expired };
+		Pallet::<T>::retire_order(id, resting, reason)?;
+		Ok(Visit::Left)
+	}
+
+	/// Fill the taker (order `taker_id`) against `resting` (order `id`, neither expired nor
+	/// stale) for the units both have open, at the resting price: record the fill
+	/// ([`Self::record_fill`]), take its units off both orders and the level's
+	/// `level_quantity`, emit [`Event::OrderFilled`], queue the resting order when it came to
+	/// await settlement, and write it back. Filled completely, it leaves the level.
+	fn fill_one(
+		&mut self,
+		id: OrderId,
+		mut resting: OrderOf<T>,
+		taker_id: OrderId,
+		taker: &mut OrderOf<T>,
+		level_quantity: &mut u64,
+	) -> Result<Visit, DispatchError> {
+		ensure!(resting.owner != taker.owner, Error::<T>::SelfTrade);
+		self.visited = self.visited.saturating_add(1);
+		self.matched.fills = self.matched.fills.saturating_add(1);
+		let fill = taker.remaining.min(resting.remaining);
+		let value = resting.price.checked_mul(&fill.into()).ok_or(Error::<T>::Overflow)?;
+		let was_waiting = resting.awaits_settlement();
+		let buyer = self.record_fill(taker, &mut resting, fill, value)?;
+		taker.remaining = taker.remaining.saturating_sub(fill);
+		resting.remaining = resting.remaining.saturating_sub(fill);
+		*level_quantity = (*level_quantity).saturating_sub(fill.into());
+		let seller = match taker.side {
+			Side::Buy => resting.owner.clone(),
+			Side::Sell => taker.owner.clone(),
+		};
+		Pallet::<T>::deposit_event(Event::OrderFilled {
+			order: id,
+			taker_order: taker_id,
+			buyer,
+			seller,
+			price: resting.price,
+			quantity: fill,
+			remaining: resting.remaining,
+		});
+		// Filled completely, it leaves its level; the settlement queue removes it.
+		let visit = if resting.remaining == 0 { Visit::Left } else { Visit::Stays };
+		if !was_waiting && resting.awaits_settlement() {
+			self.queued.push(id);
+			if resting.filled > 0 {
+				self.pending_buys = self.pending_buys.saturating_add(1);
+			}
+		}
+		Orders::<T>::insert(id, resting);
+		Ok(visit)
+	}
+
+	/// Record a fill of `fill` units worth `value` between `taker` and `resting`; returns the
+	/// buyer. A buying taker adds it to its payment, made at the end of the call; a resting buy
+	/// order records it, to be paid when it settles, once the trade is checked to cover its
+	/// charge and the commission it may owe.
+	fn record_fill(
+		&mut self,
+		taker: &OrderOf<T>,
+		resting: &mut OrderOf<T>,
+		fill: Quantity,
+		value: BalanceOf<T>,
+	) -> Result<T::AccountId, DispatchError> {
+		match &mut self.settlement {
+			Some(settlement) => {
+				settlement.add(fill, value)?;
+				self.spent = self.spent.saturating_add(value);
+				Ok(taker.owner.clone())
+			},
+			None => {
+				// Paid out when the resting buy order settles: check now that the trade covers
+				// its charge and the commission it may owe.
+				let owed = match resting.referrer {
+					Some(_) => self.commission.mul_floor(value),
+					None => Zero::zero(),
+				};
+				Pallet::<T>::net_of_trade(value, owed)?;
+				resting.filled = resting.filled.saturating_add(fill);
+				resting.filled_value =
+					resting.filled_value.checked_add(&value).ok_or(Error::<T>::Overflow)?;
+				Ok(resting.owner.clone())
+			},
+		}
+	}
+
+	/// Take a level matched to its end off the book: its entry now, its price off the ladder
+	/// (written back at the end of the call).
+	fn close_level(&mut self, level_key: LevelKey<BalanceOf<T>>) {
+		Levels::<T>::remove(level_key);
+		self.ladder.remove(0);
+		self.ladder_changed = true;
+	}
+
+	/// Write back the level matching stopped in, without the `taken` orders at its front that
+	/// left it.
+	fn keep_level(level_key: LevelKey<BalanceOf<T>>, mut level: LevelOf<T>, taken: usize) {
+		if taken > 0 {
+			let left: Vec<OrderId> = level.orders.iter().skip(taken).copied().collect();
+			level.orders = BoundedVec::truncate_from(left);
+		}
+		Levels::<T>::insert(level_key, level);
+	}
+
+	/// End the matching of `taker`: find whether an unfilled remainder still crosses the book,
+	/// write the ladder back if a level left it, count the resting buy orders that came to hold
+	/// fills as pending on the listing, settle the orders queued (at once when a copyright is
+	/// sold into bids) or queue them, and make a buying taker's payment. Returns what matching
+	/// did, what a buying taker's fills cost, and whether the remainder still crosses.
+	fn finish(self, taker: &OrderOf<T>) -> Result<(Matched, BalanceOf<T>, bool), DispatchError> {
+		let Self {
+			ladder_key,
+			ladder,
+			ladder_changed,
+			matched,
+			spent,
+			settlement,
+			queued,
+			pending_buys,
+			..
+		} = self;
+		let still_crosses = taker.remaining > 0
+			&& ladder.first().is_some_and(|best| crosses(taker.side, &taker.price, best));
+		if ladder_changed {
+			Ladders::<T>::insert(ladder_key, ladder);
+		}
+		if pending_buys > 0 {
+			PendingFills::<T>::mutate(taker.listing, |n| *n = n.saturating_add(pending_buys));
+		}
+		if taker.side == Side::Sell && taker.right == Right::Copyright {
+			// The copyright changes hands in this call, not later.
+			for id in queued {
+				if let Some(order) = Orders::<T>::get(id) {
+					Pallet::<T>::settle(id, order, true)?;
+				}
+			}
+		} else {
+			Pallet::<T>::enqueue_settlements(&queued);
+		}
+		if let Some(settlement) = settlement {
+			settlement.finish()?;
+		}
+		Ok((matched, spent, still_crosses))
 	}
 }

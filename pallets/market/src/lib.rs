@@ -1,59 +1,4 @@
-//! # AllSpark market pallet
-//!
-//! The trade market: rights on content listings are bought and sold here.
-//!
-//! ## Rights
-//! A listing's owner sells usage licences by kind ([`LicenceKind`]: personal, commercial,
-//! republication; they run for the listing's licence duration or forever), subscriptions (each
-//! unit is one [`Config::SubscriptionPeriod`]), distribution rights (a distributor earns the
-//! listing's commission on the sales it refers) and the copyright itself (one unit; the buyer
-//! becomes the owner through [`ContentTransfer`]). Buyers receive a [`Licence`] record with its
-//! expiry ([`Licences`]).
-//!
-//! ## Pricing
-//! - **Limit orders** ([`Pallet::place_order`]): one book per (listing, right). An order that
-//!   crosses the best opposite price fills at the resting order's price, best level first and
-//!   oldest order first within a level, partially where quantities differ, up to
-//!   [`Config::MaxFillsPerCall`] fills; the rest rests on the book (or the call fails when the
-//!   order is fill-or-kill). The weight charged is corrected to the fills made.
-//! - **Offers** ([`Pallet::create_offer`]): a fixed price or a Dutch auction (bought with
-//!   [`Pallet::buy_offer`]), or an English auction (bid on with [`Pallet::bid`], settled at its
-//!   end by the pallet or [`Pallet::settle_auction`]).
-//! - **Requests** ([`Pallet::post_request`]): a buyer asks for a right on a work of a category
-//!   within a budget; owners answer with [`Pallet::propose`]; the requester accepts one with
-//!   [`Pallet::accept_proposal`].
-//!
-//! ## Escrow and settlement
-//! A buyer's funds are held under [`HoldReason::Escrow`] (a buy order's price × quantity, an
-//! auction's highest bid, a request's budget) and nothing moves before a trade. A trade moves the
-//! held funds to the seller, who pays out of them: the service charge
-//! ([`Config::ServiceCharge`], burned and shared between pots by the token pallet), the
-//! commission of a referring distributor that holds a valid distribution right, and the
-//! co-creators' shares of the rest; then the buyer is granted the right.
-//!
-//! Offers, auctions, requests and a buying taker's fills are paid in the call (a taker's fills
-//! together). A fill against a resting **buy** order only records the units and value on that
-//! order ([`Order::filled`]), so a fill writes one storage item: the order is queued
-//! ([`SettlementQueue`]) and settled as its own trade at the end of the block (`on_idle`, at
-//! most [`Config::MaxSettlementsPerBlock`] within the spare weight) or at once by anyone's
-//! [`Pallet::settle_order`]. Resting orders emptied by fills leave the book at once and are
-//! deleted the same way. While a listing's fills await settlement ([`PendingFills`]) its
-//! copyright cannot change hands, so they are always paid to the owner who sold them; the
-//! copyright itself settles in the call that sells it.
-//!
-//! ## Expiry
-//! Orders, offers and requests expire (at most [`Config::MaxOrderLifetime`] blocks after they are
-//! made). Each block's `on_initialize` works through the expiry queue, at most
-//! [`Config::MaxCleanupPerBlock`] entries: expired orders and requests leave and their holds are
-//! released; ended English auctions are settled. Expired orders met by matching are removed then.
-//! Each entry is its own key ([`ExpiryQueue`]), so scheduling never reads the queue.
-//!
-//! ## Storage
-//! No value holds a whole book: orders ([`Orders`]) and price levels ([`Levels`], each a FIFO
-//! queue of at most [`Config::MaxOrdersPerLevel`] order ids) are keyed entries; each side of a
-//! book keeps only its sorted prices ([`Ladders`], at most [`Config::MaxPriceLevels`]). A
-//! cancel touches only its order, its level and its owner's hold and index.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -64,6 +9,7 @@ pub use pallet::*;
 pub mod benchmarking;
 mod book;
 mod expiry;
+mod invariants;
 mod offers;
 mod queries;
 mod requests;
@@ -80,11 +26,11 @@ mod tests;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use frame_support::traits::fungible;
-use pallet_allspark_content::{
+use allspark_primitives::ServiceCharge;
+use allspark_primitives::{
 	ContentInspect, ContentObligations, ContentTransfer, ListingId, OnTrade,
 };
-use pallet_allspark_token::ServiceCharge;
+use frame_support::traits::fungible;
 
 /// The balance type of the pallet's currency.
 pub type BalanceOf<T> =
@@ -105,28 +51,23 @@ pub type ProposalOf<T> = Proposal<<T as frame_system::Config>::AccountId, Balanc
 /// A pricing mode of this runtime.
 pub type PricingModeOf<T> = PricingMode<BalanceOf<T>, BlockNumberOf<T>>;
 
-/// What the benchmarks need from the runtime: listings to trade and a configured service charge.
 /// How many order ids one page of the settlement queue holds.
 pub const SETTLEMENT_PAGE: u32 = 256;
 
+/// What the benchmarks need from the runtime (listings and a configured service charge): the one
+/// helper the market and evaluation benchmarks share.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// Register a listing owned by `owner` with `co_creators` co-creators (the most the content
-	/// pallet allows when `u32::MAX`), offering every right; fund `owner` first.
-	fn create_listing(owner: &AccountId, co_creators: u32) -> ListingId;
-	/// Set the service charge's rates and split.
-	fn configure_service_charge();
-}
+pub use allspark_primitives::BenchmarkHelper;
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use allspark_primitives::Category;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::fungible::{Inspect, Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_allspark_content::Category;
 	use sp_runtime::traits::Zero;
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);

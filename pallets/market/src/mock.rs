@@ -3,8 +3,7 @@
 use crate::{self as pallet_allspark_market, *};
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, FindAuthor, Hooks},
-	ConsensusEngineId, PalletId,
+	traits::{ConstU32, ConstU64, Hooks},
 };
 use pallet_allspark_content::{Category, LicenceTerms};
 use pallet_allspark_token::{ChargeRates, ChargeSplit, Pot};
@@ -84,53 +83,26 @@ impl pallet_balances::Config for Test {
 }
 
 parameter_types! {
-	pub const TreasuryPalletId: PalletId = PalletId(*b"as/trsry");
-	pub const CommunityPalletId: PalletId = PalletId(*b"as/cmnty");
-	pub const NodeIncentivePalletId: PalletId = PalletId(*b"as/nodes");
-	pub const EvaluationRewardPalletId: PalletId = PalletId(*b"as/evalr");
-	pub const MaxTradeRate: Permill = Permill::from_percent(20);
 	pub TreasuryAccount: AccountId = Token::pot_account(Pot::Treasury);
 }
 
-/// No block authors in the market's tests: the token pallet pays no rewards.
-pub struct NoAuthor;
-impl FindAuthor<AccountId> for NoAuthor {
-	fn find_author<'a, I>(_digests: I) -> Option<AccountId>
-	where
-		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
-	{
-		None
-	}
-}
-
+/// The shared test configuration; no block authors, so the token pallet pays no rewards.
+#[derive_impl(pallet_allspark_token::config_preludes::TestDefaultConfig)]
 impl pallet_allspark_token::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
-	type FindAuthor = NoAuthor;
-	type TreasuryPalletId = TreasuryPalletId;
-	type CommunityPalletId = CommunityPalletId;
-	type NodeIncentivePalletId = NodeIncentivePalletId;
-	type EvaluationRewardPalletId = EvaluationRewardPalletId;
-	type MaxTradeRate = MaxTradeRate;
-	type WeightInfo = ();
+	type FindAuthor = pallet_allspark_token::config_preludes::NoAuthor;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockHelper;
 }
 
+/// The shared test configuration: deposits of 100 + 1 a byte, 4 co-creators.
+#[derive_impl(pallet_allspark_content::config_preludes::TestDefaultConfig)]
 impl pallet_allspark_content::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type Treasury = TreasuryAccount;
 	type Obligations = Market;
-	type DepositBase = ConstU64<100>;
-	type DepositPerByte = ConstU64<1>;
-	type MaxMetadataLen = ConstU32<64>;
-	type MaxCoCreators = ConstU32<4>;
-	type MaxPageSize = ConstU32<10>;
-	type WeightInfo = ();
 }
 
 impl crate::Config for Test {

@@ -1,8 +1,8 @@
 //! Requests: buyers ask for rights on works of a category; owners propose their listings.
 
 use crate::{settlement::Settlement, *};
+use allspark_primitives::Category;
 use frame_support::{ensure, pallet_prelude::*};
-use pallet_allspark_content::Category;
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {

@@ -4,8 +4,8 @@ use crate::{
 	BookView, LicenceView, OfferId, OfferView, OrderId, OrderView, RequestId, RequestView, Right,
 };
 use alloc::vec::Vec;
+use allspark_primitives::{Category, ListingId};
 use codec::Codec;
-use pallet_allspark_content::{Category, ListingId};
 
 sp_api::decl_runtime_apis! {
 	/// The trade market.

@@ -1,6 +1,8 @@
 //! Paying for trades and granting what was bought; the checks every trade path shares.
 
 use crate::*;
+use allspark_primitives::ChargeKind;
+use allspark_primitives::{LicenceTerms, OnTrade};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -10,8 +12,6 @@ use frame_support::{
 	},
 	BoundedVec,
 };
-use pallet_allspark_content::{LicenceTerms, OnTrade};
-use pallet_allspark_token::ChargeKind;
 use sp_runtime::{
 	traits::{CheckedAdd, Saturating, Zero},
 	Permill,

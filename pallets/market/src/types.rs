@@ -1,12 +1,12 @@
 //! Types of the market pallet.
 
 use alloc::vec::Vec;
+use allspark_primitives::{Category, ListingId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	pallet_prelude::{BoundedVec, Get},
 	CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
 };
-use pallet_allspark_content::{Category, ListingId};
 use scale_info::TypeInfo;
 
 /// An order's identifier, issued in sequence from 0.
@@ -392,7 +392,7 @@ pub enum RemovalReason {
 	FillLimitReached,
 }
 
-pub use pallet_allspark_content::balance_string;
+pub use allspark_primitives::balance_string;
 
 /// One price level of a book as the runtime API reports it.
 #[derive(

@@ -15,23 +15,7 @@ use frame_support::{
 };
 use sp_runtime::traits::Saturating;
 
-/// Charges a payer for an action. The market and evaluation pallets depend on this trait, not on
-/// the token pallet, so their tests can mock it.
-pub trait ServiceCharge<AccountId> {
-	/// The balance type.
-	type Balance;
-
-	/// What `kind` costs now, without charging anyone.
-	fn quote(kind: ChargeKind<Self::Balance>) -> Result<Self::Balance, DispatchError>;
-
-	/// Charge `payer` for `kind`: withdraw the charge (the payer stays alive) and divide it
-	/// between burn, treasury and the evaluation-reward pot. Returns the parts. On error nothing
-	/// changes.
-	fn charge(
-		payer: &AccountId,
-		kind: ChargeKind<Self::Balance>,
-	) -> Result<SplitParts<Self::Balance>, DispatchError>;
-}
+pub use allspark_primitives::ServiceCharge;
 
 impl<T: Config> ServiceCharge<T::AccountId> for Pallet<T> {
 	type Balance = BalanceOf<T>;

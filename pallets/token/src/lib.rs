@@ -1,24 +1,4 @@
-//! # AllSpark token pallet
-//!
-//! The economics that sit on top of `pallet-balances` and the ASK token:
-//!
-//! - **Pots**: the treasury, community incentives, node incentives and evaluation rewards, each a
-//!   keyless account derived from its own pallet id ([`Pallet::pot_account`]).
-//! - **Service charge**: the one mechanism every market trade and evaluation request pays
-//!   through ([`ServiceCharge`]). A governance-set rate (a share of the trade value, with a
-//!   minimum) or fee, divided between burn, treasury and the evaluation-reward pot by a
-//!   governance-set [`ChargeSplit`]. Transaction fees and tips go through the same split
-//!   ([`Pallet::split_credit`], called by the runtime's fee handler).
-//! - **Block author rewards** from the node-incentive pot while it lasts; nothing is minted.
-//! - **Governance**: set the rates, the split and the author reward, spend from the treasury.
-//!
-//! Total issuance is conserved except for the burned part, which [`BurnedTotal`] records.
-//!
-//! ## Calls
-//! All calls are governance calls ([`Config::GovernanceOrigin`]):
-//! [`Pallet::set_charge_rates`], [`Pallet::set_charge_split`], [`Pallet::set_author_reward`],
-//! [`Pallet::spend_from_treasury`].
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -28,6 +8,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
 mod charge;
+mod invariants;
 mod rewards;
 pub mod runtime_api;
 pub mod types;
@@ -72,25 +53,75 @@ pub mod pallet {
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
+	/// Default configurations of this pallet, for `#[derive_impl]`.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{derive_impl, parameter_types, ConsensusEngineId};
+
+		parameter_types! {
+			pub const TreasuryPalletId: PalletId = PalletId(*b"as/trsry");
+			pub const CommunityPalletId: PalletId = PalletId(*b"as/cmnty");
+			pub const NodeIncentivePalletId: PalletId = PalletId(*b"as/nodes");
+			pub const EvaluationRewardPalletId: PalletId = PalletId(*b"as/evalr");
+			pub const MaxTradeRate: Permill = Permill::from_percent(20);
+		}
+
+		/// The configuration the unit tests of the AllSpark pallets share: the runtime's pot
+		/// ids, a 20 % trade-rate ceiling, no weights.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			#[inject_runtime_type]
+			type RuntimeEvent = ();
+			type TreasuryPalletId = TreasuryPalletId;
+			type CommunityPalletId = CommunityPalletId;
+			type NodeIncentivePalletId = NodeIncentivePalletId;
+			type EvaluationRewardPalletId = EvaluationRewardPalletId;
+			type MaxTradeRate = MaxTradeRate;
+			type WeightInfo = ();
+		}
+
+		/// No block authors: a mock whose tests pay no author rewards.
+		pub struct NoAuthor;
+		impl<AccountId> FindAuthor<AccountId> for NoAuthor {
+			fn find_author<'a, I>(_digests: I) -> Option<AccountId>
+			where
+				I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
+			{
+				None
+			}
+		}
+	}
+
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// The token pallet's configuration. Mocks start from [`config_preludes::TestDefaultConfig`]
+	/// (`#[derive_impl]`) and declare only the currency, origin, author lookup and helper.
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The overarching event type.
+		#[pallet::no_default_bounds]
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 
 		/// The native currency (ASK).
+		#[pallet::no_default]
 		type Currency: fungible::Mutate<Self::AccountId>
 			+ fungible::Balanced<Self::AccountId>
 			+ fungible::Inspect<Self::AccountId>;
 
 		/// The origin that may change rates and the split and spend from the treasury.
+		#[pallet::no_default]
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Finds the account of the current block's author from the pre-runtime digests.
+		#[pallet::no_default]
 		type FindAuthor: FindAuthor<Self::AccountId>;
 
 		/// Pallet id of the treasury pot.
@@ -118,6 +149,7 @@ pub mod pallet {
 
 		/// Runtime-specific setup for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
 		type BenchmarkHelper: benchmarking::BenchmarkHelper<Self::AccountId>;
 	}
 
@@ -423,27 +455,6 @@ pub mod pallet {
 				}),
 				author_reward: AuthorReward::<T>::get(),
 			}
-		}
-
-		/// The pallet's invariants: the split is whole, the trade rate within bounds, and every
-		/// pot alive (at least the existential deposit, so it can always receive).
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			if let Some(split) = Split::<T>::get() {
-				ensure!(split.is_whole(), "split does not sum to 100 %");
-			}
-			if let Some(rates) = Rates::<T>::get() {
-				ensure!(rates.trade_rate <= T::MaxTradeRate::get(), "trade rate above the maximum");
-			}
-			// Pots are never spent below the existential deposit, so a funded pot stays funded.
-			let ed = <T::Currency as Inspect<T::AccountId>>::minimum_balance();
-			for pot in Pot::ALL {
-				let balance = Self::pot_balance(pot);
-				ensure!(
-					balance.is_zero() || balance >= ed,
-					"a pot fell below the existential deposit"
-				);
-			}
-			Ok(())
 		}
 	}
 }

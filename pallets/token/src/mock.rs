@@ -4,7 +4,7 @@ use crate::{self as pallet_allspark_token, ChargeRates, ChargeSplit, Pot};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU64, FindAuthor},
-	ConsensusEngineId, PalletId,
+	ConsensusEngineId,
 };
 use sp_runtime::{BuildStorage, Permill};
 
@@ -57,11 +57,6 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	/// The author `FindAuthor` reports; `None` for a block without a known author.
 	pub static Author: Option<AccountId> = Some(CHARLIE);
-	pub const TreasuryPalletId: PalletId = PalletId(*b"as/trsry");
-	pub const CommunityPalletId: PalletId = PalletId(*b"as/cmnty");
-	pub const NodeIncentivePalletId: PalletId = PalletId(*b"as/nodes");
-	pub const EvaluationRewardPalletId: PalletId = PalletId(*b"as/evalr");
-	pub const MaxTradeRate: Permill = Permill::from_percent(20);
 }
 
 pub struct MockAuthor;
@@ -74,17 +69,11 @@ impl FindAuthor<AccountId> for MockAuthor {
 	}
 }
 
+#[derive_impl(crate::config_preludes::TestDefaultConfig)]
 impl crate::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type FindAuthor = MockAuthor;
-	type TreasuryPalletId = TreasuryPalletId;
-	type CommunityPalletId = CommunityPalletId;
-	type NodeIncentivePalletId = NodeIncentivePalletId;
-	type EvaluationRewardPalletId = EvaluationRewardPalletId;
-	type MaxTradeRate = MaxTradeRate;
-	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockAuthor;
 }

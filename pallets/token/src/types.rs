@@ -1,8 +1,9 @@
 //! Types of the token pallet.
 
+pub use allspark_primitives::{ChargeKind, SplitParts};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::{Permill, Saturating};
+use sp_runtime::Permill;
 
 /// The economic pots the token pallet keeps, each a keyless account derived from a pallet id.
 #[derive(
@@ -36,29 +37,6 @@ impl Pot {
 	/// Every pot, in a fixed order.
 	pub const ALL: [Pot; 4] =
 		[Pot::Treasury, Pot::CommunityIncentives, Pot::NodeIncentives, Pot::EvaluationRewards];
-}
-
-/// What a service charge is paid for.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
-pub enum ChargeKind<Balance> {
-	/// A market trade of the given value: pays `trade_rate` of it, at least `min_charge`.
-	Trade {
-		/// The value traded.
-		value: Balance,
-	},
-	/// Opening an evaluation round: pays the `evaluation_fee`.
-	EvaluationRequest,
 }
 
 /// Where a charge or fee came from, as reported in [`crate::Event::ChargeSplit`].
@@ -150,36 +128,6 @@ impl ChargeSplit {
 		let evaluation = self.evaluation.mul_floor(total);
 		let burn = total.saturating_sub(treasury).saturating_sub(evaluation);
 		SplitParts { burned: burn, treasury, evaluation }
-	}
-}
-
-/// A charge divided by a [`ChargeSplit`].
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Default,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
-pub struct SplitParts<Balance> {
-	/// Burned.
-	pub burned: Balance,
-	/// Paid to the treasury pot.
-	pub treasury: Balance,
-	/// Paid to the evaluation-reward pot.
-	pub evaluation: Balance,
-}
-
-impl<B: Saturating + Copy> SplitParts<B> {
-	/// The whole charge.
-	pub fn total(&self) -> B {
-		self.burned.saturating_add(self.treasury).saturating_add(self.evaluation)
 	}
 }
 

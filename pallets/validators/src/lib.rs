@@ -1,16 +1,4 @@
-//! # AllSpark validators pallet
-//!
-//! The validator set that governance changes on a live chain. This pallet is the session pallet's
-//! [`pallet_session::SessionManager`]: it keeps the *planned* set, which governance edits with
-//! [`Pallet::add_validator`] and [`Pallet::remove_validator`], and hands it to the session pallet
-//! at the next session boundary. The session pallet then queues it for one session (so GRANDPA can
-//! announce the change in advance) and makes it active at the boundary after: a change made during
-//! session `i` is queued when session `i + 1` starts and authors blocks from session `i + 2`.
-//!
-//! The set never falls below [`MinValidators`] (set at genesis) nor grows above
-//! [`Config::MaxValidators`];
-//! only accounts that have registered session keys (`session.setKeys`) can be added.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -19,6 +7,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
+mod invariants;
 pub mod runtime_api;
 pub mod weights;
 
@@ -274,23 +263,6 @@ pub mod pallet {
 				min_validators: MinValidators::<T>::get(),
 				max_validators: T::MaxValidators::get(),
 			}
-		}
-
-		/// The pallet's invariants: the planned set is within bounds and has no duplicates.
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let set = PlannedSet::<T>::get();
-			if set.is_empty() && MinValidators::<T>::get() == 0 {
-				// Unconfigured (an empty genesis).
-				return Ok(());
-			}
-			ensure!(
-				set.len() >= MinValidators::<T>::get() as usize,
-				"planned set below the minimum"
-			);
-			ensure!(MinValidators::<T>::get() >= 1, "a minimum of zero validators");
-			ensure!(!SessionLength::<T>::get().is_zero(), "sessions of zero blocks");
-			ensure!(!has_duplicates(&set), "duplicate validator");
-			Ok(())
 		}
 	}
 

@@ -35,17 +35,5 @@ impl pallet_allspark_evaluation::Config for Runtime {
 	type MaxRevenueShares = <Runtime as pallet_allspark_content::Config>::MaxCoCreators;
 	type WeightInfo = pallet_allspark_evaluation::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = crate::configs::market::MarketBenchmarkHelper;
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_allspark_evaluation::BenchmarkHelper<AccountId>
-	for crate::configs::market::MarketBenchmarkHelper
-{
-	fn create_listing(owner: &AccountId, shares: u32) -> pallet_allspark_content::ListingId {
-		<Self as pallet_allspark_market::BenchmarkHelper<AccountId>>::create_listing(owner, shares)
-	}
-	fn configure_service_charge() {
-		<Self as pallet_allspark_market::BenchmarkHelper<AccountId>>::configure_service_charge()
-	}
+	type BenchmarkHelper = crate::configs::market::ListingBenchmarkHelper;
 }

@@ -15,20 +15,20 @@ parameter_types! {
 	pub const AuctionExtension: BlockNumber = 10;
 }
 
-/// Runtime-specific setup for the market's benchmarks: listings through the content pallet,
-/// the service charge through the token pallet's storage.
+/// Runtime-specific setup for the market's and the evaluation's benchmarks: listings through the
+/// content pallet, the service charge through the token pallet's storage.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct MarketBenchmarkHelper;
+pub struct ListingBenchmarkHelper;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_allspark_market::BenchmarkHelper<AccountId> for MarketBenchmarkHelper {
-	fn create_listing(owner: &AccountId, co_creators: u32) -> pallet_allspark_content::ListingId {
+impl allspark_primitives::BenchmarkHelper<AccountId> for ListingBenchmarkHelper {
+	fn create_listing(owner: &AccountId, shares: u32) -> pallet_allspark_content::ListingId {
 		use frame_support::traits::{fungible::Mutate, Get};
 		use sp_runtime::Permill;
 		let ask = crate::ASK;
 		let _ = Balances::mint_into(owner, 1_000_000 * ask);
 		let max = <Runtime as pallet_allspark_content::Config>::MaxCoCreators::get();
-		let c = co_creators.min(max).max(1);
+		let c = shares.min(max).max(1);
 		let part = 1_000_000 / c;
 		let shares = (0..c)
 			.map(|i| {
@@ -108,5 +108,5 @@ impl pallet_allspark_market::Config for Runtime {
 	type MaxPageSize = ConstU32<100>;
 	type WeightInfo = pallet_allspark_market::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MarketBenchmarkHelper;
+	type BenchmarkHelper = ListingBenchmarkHelper;
 }

@@ -1,0 +1,40 @@
+//! The pallet's invariants, checked after every unit test and by `try-runtime`.
+
+use crate::{
+	BalanceOf, Config, HoldReason, ListingByHash, Listings, ListingsByOwner, NextListingId, Pallet,
+};
+use frame_support::{ensure, traits::fungible::InspectHold};
+use sp_runtime::traits::Saturating;
+
+impl<T: Config> Pallet<T> {
+	/// The pallet's invariants: every listing is indexed by its hash and its owner and no
+	/// index entry points elsewhere; ids are below [`NextListingId`]; shares are whole and
+	/// distinct; and each account holds, under [`HoldReason::ListingDeposit`], exactly the
+	/// deposits of the listings it owns.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let next = NextListingId::<T>::get();
+		let mut count: u64 = 0;
+		let mut held: alloc::collections::btree_map::BTreeMap<T::AccountId, BalanceOf<T>> =
+			Default::default();
+		for (id, l) in Listings::<T>::iter() {
+			count = count.saturating_add(1);
+			ensure!(id < next, "a listing's id is not below the next id");
+			ensure!(ListingByHash::<T>::get(l.content_hash) == Some(id), "hash index disagrees");
+			ensure!(ListingsByOwner::<T>::contains_key(&l.owner, id), "owner index disagrees");
+			ensure!(!l.metadata.is_empty(), "empty metadata");
+			ensure!(Self::validate_shares(&l.shares).is_ok(), "shares invalid");
+			let entry = held.entry(l.owner.clone()).or_default();
+			*entry = entry.saturating_add(l.deposit);
+		}
+		ensure!(ListingByHash::<T>::iter().count() as u64 == count, "stale hash index entry");
+		for (owner, id, ()) in ListingsByOwner::<T>::iter() {
+			let l = Listings::<T>::get(id).ok_or("owner index names a missing listing")?;
+			ensure!(l.owner == owner, "owner index names the wrong owner");
+		}
+		for (who, deposits) in held {
+			let on_hold = T::Currency::balance_on_hold(&HoldReason::ListingDeposit.into(), &who);
+			ensure!(on_hold == deposits, "held deposit differs from the listings' deposits");
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,46 @@
+//! Unit tests of the content pallet. Every test runs through `build_and_execute`, which checks
+//! the pallet's invariants (deposits held exactly, indices agree with the listings) and the
+//! conservation of issuance afterwards.
+
+use crate::{
+	listing::pass_share, mock::*, pallet::*, Category, ContentInspect, ContentTransfer, Error,
+	Event, HoldReason, LicenceTerms, ListingState, ListingStatus,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+	BoundedVec,
+};
+use sp_runtime::{DispatchError, Permill};
+
+mod delist;
+mod governance;
+mod properties;
+mod queries;
+mod register;
+mod transfer;
+mod update;
+
+fn held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&RuntimeHoldReason::Content(HoldReason::ListingDeposit), &who)
+}
+
+fn pct(p: u32) -> Permill {
+	Permill::from_percent(p)
+}
+
+fn register_with(
+	who: AccountId,
+	n: u8,
+	metadata: Vec<u8>,
+	shares: Vec<(AccountId, Permill)>,
+) -> sp_runtime::DispatchResult {
+	Content::register(
+		RuntimeOrigin::signed(who),
+		hash(n),
+		metadata,
+		Category::Audio,
+		terms(),
+		shares,
+	)
+}

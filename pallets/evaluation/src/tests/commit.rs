@@ -1,0 +1,55 @@
+//! Committing: the stake hold and the refusals.
+
+use super::*;
+use sp_runtime::Permill;
+
+#[test]
+fn commit_holds_the_stake() {
+	ExtBuilder::default().build_and_execute(|| {
+		let r = open(listing());
+		commit(r, BOB, 70, 500);
+		assert_eq!(held(BOB), 500);
+		assert_eq!(free(BOB), INITIAL - 500);
+		let round = Rounds::<Test>::get(r).unwrap();
+		assert_eq!((round.evaluators, round.total_stake), (1, 500));
+		assert_eq!(
+			Commitments::<Test>::get(r, BOB),
+			Some(Commitment { hash: hash(BOB, 70), stake: 500, revealed: None })
+		);
+		assert_eq!(
+			evaluation_events().last(),
+			Some(&Event::Committed { round: r, evaluator: BOB, stake: 500 })
+		);
+	});
+}
+
+#[test]
+fn commit_refusals_change_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let l = register_with(
+			ALICE,
+			1,
+			vec![(ALICE, Permill::from_percent(70)), (EVE, Permill::from_percent(30))],
+		);
+		let r = open(l);
+		let c = |who: AccountId, stake: Balance| {
+			Evaluation::commit(RuntimeOrigin::signed(who), r, hash(who, 50), stake)
+		};
+		assert_noop!(
+			Evaluation::commit(RuntimeOrigin::signed(BOB), 7, hash(BOB, 50), 500),
+			Error::<Test>::RoundNotFound
+		);
+		assert_noop!(c(BOB, MIN_STAKE - 1), Error::<Test>::StakeBelowMinimum);
+		assert_noop!(c(POOR, MIN_STAKE), Error::<Test>::InsufficientBalance);
+		assert_noop!(c(ALICE, MIN_STAKE), Error::<Test>::ConflictOfInterest);
+		assert_noop!(c(EVE, MIN_STAKE), Error::<Test>::ConflictOfInterest);
+		assert_ok!(c(BOB, MIN_STAKE));
+		assert_noop!(c(BOB, MIN_STAKE), Error::<Test>::AlreadyCommitted);
+		for who in 11..11 + MAX_EVALUATORS as u64 - 1 {
+			assert_ok!(c(who, MIN_STAKE));
+		}
+		assert_noop!(c(CHARLIE, MIN_STAKE), Error::<Test>::RoundFull);
+		run_to_block(1 + COMMIT);
+		assert_noop!(c(DAVE, MIN_STAKE), Error::<Test>::CommitPhaseOver);
+	});
+}

@@ -1,0 +1,117 @@
+//! Placing limit orders that rest: escrow held, the book's levels, the limits of a book and the
+//! errors that refuse an order.
+
+use super::*;
+
+#[test]
+fn a_non_crossing_buy_rests_and_holds_its_escrow() {
+	ExtBuilder::default().build_and_execute(|| {
+		let l = listing();
+		let id = place(BOB, l, Side::Buy, 100, 3);
+		assert_eq!(escrow(BOB), 300);
+		assert_eq!(free(BOB), INITIAL - 300);
+		assert_eq!(book_levels(l, Side::Buy), vec![(100, 3, 1)]);
+		assert!(AccountOrders::<Test>::contains_key(BOB, id));
+		assert_eq!(Market::orders_of(BOB, None, 10).len(), 1);
+	});
+}
+
+#[test]
+fn a_sell_rests_and_holds_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let l = listing();
+		let before = free(ALICE);
+		place(ALICE, l, Side::Sell, 100, 3);
+		assert_eq!(free(ALICE), before);
+		assert_eq!(book_levels(l, Side::Sell), vec![(100, 3, 1)]);
+	});
+}
+
+#[test]
+fn placement_errors_change_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let l = listing();
+		let personal =
+			|who, side, price, qty| order(who, l, PERSONAL, side, price, qty, None, false, None);
+		assert_noop!(personal(BOB, Side::Sell, 100, 1), Error::<Test>::NotListingOwner);
+		assert_noop!(personal(ALICE, Side::Buy, 100, 1), Error::<Test>::SelfTrade);
+		assert_noop!(personal(BOB, Side::Buy, 0, 1), Error::<Test>::ZeroPrice);
+		assert_noop!(personal(BOB, Side::Buy, 100, 0), Error::<Test>::ZeroQuantity);
+		assert_noop!(personal(BOB, Side::Buy, 4, 1), Error::<Test>::PriceBelowMinimumCharge);
+		assert_noop!(personal(POOR, Side::Buy, 100, 1), Error::<Test>::InsufficientFunds);
+		assert_noop!(
+			order(BOB, 99, PERSONAL, Side::Buy, 100, 1, None, false, None),
+			Error::<Test>::ListingNotFound
+		);
+		assert_noop!(
+			order(BOB, l, Right::Copyright, Side::Buy, 100, 2, None, false, None),
+			Error::<Test>::InvalidQuantity
+		);
+		assert_noop!(
+			order(BOB, l, PERSONAL, Side::Buy, 100, 1, Some(1), false, None),
+			Error::<Test>::ExpiryInPast
+		);
+		assert_noop!(
+			order(BOB, l, PERSONAL, Side::Buy, 100, 1, Some(2 + LIFETIME), false, None),
+			Error::<Test>::ExpiryTooFar
+		);
+		assert_noop!(
+			order(BOB, l, PERSONAL, Side::Buy, 100, 1, None, false, Some(DAVE)),
+			Error::<Test>::InvalidReferrer
+		);
+		assert_ok!(Content::suspend(RuntimeOrigin::root(), l));
+		assert_noop!(personal(BOB, Side::Buy, 100, 1), Error::<Test>::ListingNotActive);
+	});
+}
+
+#[test]
+fn a_right_the_terms_do_not_offer_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		let l = listing();
+		let mut t = terms();
+		t.republication = false;
+		t.distributor_commission = Permill::zero();
+		assert_ok!(Content::update_listing(RuntimeOrigin::signed(ALICE), l, None, Some(t)));
+		for right in [Right::Licence(LicenceKind::Republication), Right::Distribution] {
+			assert_noop!(
+				order(BOB, l, right, Side::Buy, 100, 1, None, false, None),
+				Error::<Test>::RightNotOffered
+			);
+		}
+	});
+}
+
+#[test]
+fn too_many_price_levels_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		let l = listing();
+		for i in 0..MAX_LEVELS as u64 {
+			place(BOB, l, Side::Buy, 100 + i, 1);
+		}
+		assert_noop!(
+			order(BOB, l, PERSONAL, Side::Buy, 50, 1, None, false, None),
+			Error::<Test>::TooManyPriceLevels
+		);
+		// An existing price still takes orders.
+		place(CHARLIE, l, Side::Buy, 100, 1);
+	});
+}
+
+#[test]
+fn a_full_price_level_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		let l = listing();
+		for _ in 0..MAX_ORDERS_PER_LEVEL {
+			place(BOB, l, Side::Buy, 100, 1);
+		}
+		assert_noop!(
+			order(CHARLIE, l, PERSONAL, Side::Buy, 100, 1, None, false, None),
+			Error::<Test>::PriceLevelFull
+		);
+		// Another price takes it; a fill makes room at the full one.
+		place(CHARLIE, l, Side::Buy, 90, 1);
+		place(ALICE, l, Side::Sell, 100, 1);
+		place(CHARLIE, l, Side::Buy, 100, 1);
+		assert_eq!(book_levels(l, Side::Buy), vec![(100, 12, 12), (90, 1, 1)]);
+	});
+}

@@ -1,0 +1,19 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
+pub mod charge;
+pub mod content;
+pub mod serde_helpers;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub use benchmarking::BenchmarkHelper;
+pub use charge::{ChargeKind, ServiceCharge, SplitParts};
+pub use content::{
+	Category, ContentHash, ContentInspect, ContentObligations, ContentTransfer, LicenceTerms,
+	ListingId, ListingStatus, OnTrade, Share,
+};
+pub use serde_helpers::balance_string;
