@@ -10,3 +10,13 @@ CARGO_FEATURES="runtime-benchmarks"
 # between scripts never rebuilds the runtime.
 export ALLSPARK_UPGRADE_WASM=1
 UPGRADE_WASM="$CARGO_TARGET_DIR/debug/wbuild/allspark-runtime/allspark_runtime_upgrade.compressed.wasm"
+
+# The JavaScript workspace (harness, tools, e2e, dapp; package.json at the root): one `npm ci`
+# into the root's node_modules, skipped while it is newer than the lock file.
+js_install() {
+	local stamp="$REPO_ROOT/node_modules/.package-lock.json"
+	if [ -f "$stamp" ] && [ "$stamp" -nt "$REPO_ROOT/package-lock.json" ]; then
+		return 0
+	fi
+	(cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+}

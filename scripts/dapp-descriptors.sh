@@ -6,8 +6,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 WASM="${ALLSPARK_RUNTIME_WASM:-$CARGO_TARGET_DIR/debug/wbuild/allspark-runtime/allspark_runtime.wasm}"
 [ -f "$WASM" ] || { echo "no runtime wasm at $WASM: build the node first" >&2; exit 1; }
+js_install
 cd "$REPO_ROOT/dapp"
-[ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
 rm -rf .papi
 npx papi add allspark --wasm "$WASM" --skip-codegen
 npx papi generate

@@ -4,6 +4,6 @@
 # Needs the node built (scripts/test.sh or `cargo build -p allspark-node`).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-cd "$REPO_ROOT/e2e"
-[ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
+js_install
+cd "$REPO_ROOT"
 ALLSPARK_NODE="${ALLSPARK_NODE:-$NODE_BIN}" node tools/reference.js "$@"

@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Installs every prerequisite for building and testing AllSpark on a fresh Debian/Ubuntu machine.
 # Idempotent: run it as often as you like; it only installs what is missing.
+# `setup.sh --lint` installs only the lint tools scripts/lint.sh needs (zepter), once the rest is there.
 set -euo pipefail
+
+if [ "${1:-}" = "--lint" ]; then
+	command -v zepter >/dev/null 2>&1 || cargo install --locked zepter@1.88.2
+	exit 0
+fi
 
 need_apt=()
 command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
@@ -11,6 +17,8 @@ dpkg -s libclang-dev >/dev/null 2>&1 || need_apt+=(libclang-dev)
 command -v docker-compose >/dev/null 2>&1 || need_apt+=(docker-compose)
 # Builds and runs the node's container image in the end-to-end suite.
 command -v podman >/dev/null 2>&1 || need_apt+=(podman)
+# Makes that image's Debian base from Debian's packages (no container registry is reachable).
+command -v debootstrap >/dev/null 2>&1 || need_apt+=(debootstrap)
 # The DApp's browser tests drive Debian's headless Chromium.
 [ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -40,4 +48,6 @@ if [ "$node_major" -lt 20 ]; then
 	echo "setup: Node.js >= 20 is required (found $(node --version))" >&2
 	exit 1
 fi
+# The container-image suite's base image; returns at once when it exists.
+bash "$(dirname "${BASH_SOURCE[0]}")/podman-base-image.sh"
 echo "setup: prerequisites ready"

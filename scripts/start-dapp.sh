@@ -10,7 +10,7 @@ RPC_PORT="${RPC_PORT:-9944}"
 DAPP_PORT="${DAPP_PORT:-5173}"
 bash "$REPO_ROOT/scripts/setup.sh"
 [ -x "$NODE_BIN" ] || cargo build --manifest-path "$REPO_ROOT/Cargo.toml" -p allspark-node --features "$CARGO_FEATURES"
-(cd "$REPO_ROOT/dapp" && { [ -d node_modules/vite ] || npm ci --no-audit --no-fund --loglevel=error; })
+js_install
 
 BASE="$(mktemp -d -t allspark-dapp-XXXX)"
 "$NODE_BIN" --dev --base-path "$BASE" --rpc-port "$RPC_PORT" --rpc-cors all --no-prometheus \

@@ -14,8 +14,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { startNode, stopNode, connect, devAccount } from '../../e2e/lib/node.js';
-import { sendAndWait } from '../../e2e/lib/tx.js';
+import { startNode, stopNode, connect, devAccount } from 'allspark-harness/node.js';
+import { sendAndWait } from 'allspark-harness/tx.js';
 import { serveStatic, launch, DAPP } from './lib/browser.js';
 
 const SHOTS = process.env.ALLSPARK_ARTIFACTS ?? join(DAPP, 'test-results');

@@ -3,7 +3,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNode, stopNode, rpc } from '../../e2e/lib/node.js';
+import { startNode, stopNode, rpc } from 'allspark-harness/node.js';
 import { connect } from '../src/chain.js';
 import { commitment, randomSalt } from '../src/commitment.js';
 import { Enum } from 'polkadot-api';

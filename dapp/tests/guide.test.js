@@ -2,7 +2,7 @@
 //
 // docs/dapp.md marks every code block (`<!-- example: <step> (pjs|papi|curl) -->`); the
 // @polkadot/api blocks, concatenated in order, are one ES module, and so are the polkadot-api
-// blocks (dapp/tools/guide-examples.js extracts them). Both programs run at once, as they would
+// blocks (tools/guide-examples.js extracts them). Both programs run at once, as they would
 // saved in dapp/ and started with node, against one fresh dev node (they sign with different dev
 // accounts); each step is reported as its own test: it passes when the program ran past its last
 // block, fails when the program failed in it or before it. The curl commands run afterwards,
@@ -14,11 +14,11 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { startNode, stopNode, rpc, waitFor } from '../../e2e/lib/node.js';
+import { startNode, stopNode, rpc, waitFor } from 'allspark-harness/node.js';
 import {
   GUIDE, LIBS, anchorsOf, commandsOf, extract, failedBlock, groupsOf, linksOf, methodOf, moduleOf,
   referenceRpcMethods, runCurl, runModule, scratchDir,
-} from '../tools/guide-examples.js';
+} from 'allspark-tools/guide-examples.js';
 
 const DOCS = dirname(GUIDE);
 const guide = readFileSync(GUIDE, 'utf8');

@@ -3,9 +3,13 @@
 
 import { h, table, fmt, addr, select, field } from '../ui.js';
 
-/** The variants of the runtime's `Category` enum, read from the metadata. */
+/**
+ * The variants of the runtime's `Category` enum, read from the metadata: the type of
+ * `content.register`'s `category` argument, whatever crate the runtime declares it in.
+ */
 export function categories(api) {
-  return api.createType('PalletAllsparkContentCategory').defKeys;
+  const arg = api.tx.content.register.meta.args.find((a) => a.name.toString() === 'category');
+  return api.createType(arg.type.toString()).defKeys;
 }
 
 /** Every listing at `at`: `{ id, owner, metadata, category, status, terms, shares, deposit, registeredAt }`. */

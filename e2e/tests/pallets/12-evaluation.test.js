@@ -14,8 +14,8 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady, blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 import { stringToHex, u8aConcat, u8aToHex } from '@polkadot/util';
-import { startNode, stopNode, connect, waitFor, rpc, bestNumber, finalizedNumber } from '../lib/node.js';
-import { sendAndWait, errorName } from '../lib/tx.js';
+import { startNode, stopNode, connect, waitFor, rpc, bestNumber, finalizedNumber } from 'allspark-harness/node.js';
+import { sendAndWait, errorName } from 'allspark-harness/tx.js';
 
 const ASK = 10n ** 12n;
 // runtime/src/genesis_config_presets.rs: `launch_rates` (a 10 ASK evaluation fee), `launch_split`

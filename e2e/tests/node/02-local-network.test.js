@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {
   startLocalNetwork, runningNodes, minFinalized, stopNode, restartNode, waitFor, bestNumber,
   finalizedNumber, rpc,
-} from '../lib/node.js';
+} from 'allspark-harness/node.js';
 
 describe('local network of four validators', () => {
   let nodes = {};

@@ -11,8 +11,8 @@ import { u8aToHex } from '@polkadot/util';
 import {
   startNode, startLocalNetwork, runningNodes, minFinalized, stopNode, restartNode, connect, waitFor,
   rpc, bestNumber, finalizedNumber,
-} from '../lib/node.js';
-import { sendAndWait, errorName, sudo as sudoAs } from '../lib/tx.js';
+} from 'allspark-harness/node.js';
+import { sendAndWait, errorName, sudo as sudoAs } from 'allspark-harness/tx.js';
 
 describe('governed validator set', () => {
   let nodes = {};

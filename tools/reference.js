@@ -10,13 +10,33 @@
 
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startNode, stopNode, connect, rpc } from '../lib/node.js';
+import { startNode, stopNode, connect, rpc } from 'allspark-harness/node.js';
 
-const REPO = resolve(new URL('../..', import.meta.url).pathname);
+const REPO = resolve(new URL('..', import.meta.url).pathname);
 const OUT = join(REPO, 'docs', 'reference.md');
-/** The AllSpark pallets, in runtime order, and their runtime APIs and RPC sources. */
-const PALLETS = ['Validators', 'Token', 'Content', 'Market', 'Evaluation'];
-const APIS = ['ValidatorsApi', 'TokenApi', 'ContentApi', 'MarketApi', 'EvaluationApi'];
+/** The crates whose pallets this reference documents: every `pallets/<name>` of the workspace. */
+const CRATE_PREFIX = 'pallet_allspark_';
+
+/**
+ * The AllSpark pallets of the metadata, in runtime order: those whose calls, events, errors or
+ * storage are types of a `pallet_allspark_*` crate. A new pallet is documented without a change
+ * here.
+ */
+function allsparkPallets(latest, lookup) {
+  return latest.pallets.filter((p) => {
+    const types = [p.calls, p.events, p.errors].filter((o) => o.isSome).map((o) => o.unwrap().type);
+    return types.some((t) => {
+      const path = lookup.getSiType(t).path.map((x) => x.toString());
+      return path.length > 0 && path[0].startsWith(CRATE_PREFIX);
+    });
+  });
+}
+
+/** Each AllSpark pallet's runtime API: `<Pallet>Api`, when the runtime declares one. */
+function allsparkApis(latest, pallets) {
+  const names = new Set(pallets.map((p) => `${p.name.toString()}Api`));
+  return (latest.apis || []).filter((a) => names.has(a.name.toString()));
+}
 
 const docs = (d) => d.map((l) => l.toString()).join('\n').replace(/^ /gm, '').trim();
 const oneLine = (s) => s.replace(/\s*\n\s*/g, ' ').trim();
@@ -185,16 +205,9 @@ async function main() {
     const meta = api.runtimeMetadata;
     const latest = meta.asLatest;
     const version = api.runtimeVersion;
-    const pallets = PALLETS.map((n) => {
-      const p = latest.pallets.find((x) => x.name.toString() === n);
-      if (!p) throw new Error(`pallet ${n} is not in the metadata`);
-      return p;
-    });
-    const apis = APIS.map((n) => {
-      const a = (latest.apis || []).find((x) => x.name.toString() === n);
-      if (!a) throw new Error(`runtime API ${n} is not in the metadata (version ${meta.version})`);
-      return a;
-    });
+    const pallets = allsparkPallets(latest, api.registry.lookup);
+    if (pallets.length === 0) throw new Error('no pallet_allspark_* pallet in the metadata');
+    const apis = allsparkApis(latest, pallets);
     const methods = rpcMethods();
     const served = (await rpc(node.rpcPort, 'rpc_methods')).methods;
     const missing = methods.filter((m) => !served.includes(m.name)).map((m) => m.name);
@@ -210,7 +223,7 @@ async function main() {
       '     CI fails when this file differs from what the built chain says. -->',
       '',
       `Runtime \`${version.specName.toString()}\` spec version ${version.specVersion.toNumber()}, metadata v${meta.version}.`,
-      `Pallets: ${PALLETS.map((p) => `[${p}](#${p.toLowerCase()}-pallet-index-${pallets[PALLETS.indexOf(p)].index.toNumber()})`).join(', ')};`,
+      `Pallets: ${pallets.map((p) => `[${p.name.toString()}](#${p.name.toString().toLowerCase()}-pallet-index-${p.index.toNumber()})`).join(', ')};`,
       '[runtime APIs](#runtime-apis); [RPC methods](#rpc-methods).',
       '',
       'Calls are submitted as `api.tx.<pallet>.<call>(...)` in `@polkadot/api` (pallet and call names',

@@ -12,8 +12,8 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import {
   startLocalNetwork, minFinalized, stopNode, connect, waitFor, rpc, bestNumber, finalizedNumber,
-} from '../lib/node.js';
-import { sendAndWait, errorName, sudo } from '../lib/tx.js';
+} from 'allspark-harness/node.js';
+import { sendAndWait, errorName, sudo } from 'allspark-harness/tx.js';
 const targetDir = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'allspark-target');
 const UPGRADE_WASM = process.env.ALLSPARK_UPGRADE_WASM_PATH
   || join(targetDir, 'debug', 'wbuild', 'allspark-runtime', 'allspark_runtime_upgrade.compressed.wasm');

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex, hexToU8a } from '@polkadot/util';
-import { startNode, stopNode, connect, waitFor, rpc, finalizedNumber } from '../lib/node.js';
-import { sendAndWait, errorName } from '../lib/tx.js';
+import { startNode, stopNode, connect, waitFor, rpc, finalizedNumber } from 'allspark-harness/node.js';
+import { sendAndWait, errorName } from 'allspark-harness/tx.js';
 
 const ASK = 10n ** 12n;
 const SS58 = 7307;

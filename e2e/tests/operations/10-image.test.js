@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { nodeBinary, freePort, tempDir, waitFor, bestNumber } from '../lib/node.js';
+import { nodeBinary, freePort, tempDir, waitFor, bestNumber } from 'allspark-harness/node.js';
 
-const DOCKERFILE = resolve(new URL('../../docker/injected.Dockerfile', import.meta.url).pathname);
+const DOCKERFILE = resolve(new URL('../../../docker/injected.Dockerfile', import.meta.url).pathname);
 const BASE = 'docker.io/library/debian:bookworm-slim';
 const TAG = 'localhost/allspark/node:e2e';
 // At or below the shell's limits (podman cannot raise them without privileges it lacks here).

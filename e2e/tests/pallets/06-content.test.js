@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
 import { u8aToHex, stringToHex } from '@polkadot/util';
-import { startNode, stopNode, connect, waitFor, rpc, finalizedNumber } from '../lib/node.js';
-import { sendAndWait, errorName } from '../lib/tx.js';
+import { startNode, stopNode, connect, waitFor, rpc, finalizedNumber } from 'allspark-harness/node.js';
+import { sendAndWait, errorName } from 'allspark-harness/tx.js';
 
 const ASK = 10n ** 12n;
-// runtime/src/configs/content.rs
-const DEPOSIT_BASE = ASK;
-const DEPOSIT_PER_BYTE = 10n * (ASK / 1000n);
+// The deposit's rates are the runtime's constants, read from `api.consts.content` once connected.
+let DEPOSIT_BASE;
+let DEPOSIT_PER_BYTE;
 // A share is stored as a 32-byte account and a 4-byte per-mill.
 const SHARE_BYTES = 36n;
 const deposit = (metadataLen, shares) =>
@@ -46,6 +46,8 @@ describe('content listings', () => {
     await cryptoWaitReady();
     node = await startNode({ chain: 'dev', key: 'alice' });
     api = await connect(node);
+    DEPOSIT_BASE = api.consts.content.depositBase.toBigInt();
+    DEPOSIT_PER_BYTE = api.consts.content.depositPerByte.toBigInt();
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 7307 });
     alice = keyring.addFromUri('//Alice');
     bob = keyring.addFromUri('//Bob');

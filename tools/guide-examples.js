@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const DAPP = resolve(new URL('..', import.meta.url).pathname);
+export const DAPP = resolve(new URL('../dapp', import.meta.url).pathname);
 export const GUIDE = resolve(DAPP, '..', 'docs', 'dapp.md');
 export const LIBS = { pjs: '@polkadot/api', papi: 'polkadot-api', curl: 'JSON-RPC (curl)' };
 export const DEFAULT_WS = 'ws://127.0.0.1:9944';
@@ -116,14 +116,15 @@ process.on('exit', () => {
 });
 
 /**
- * A directory that stands in for dapp/: `src` and `node_modules` link to the dapp's, so a module
+ * A directory that stands in for dapp/: `src` links to the dapp's and `node_modules` to the workspace's, so a module
  * written there imports exactly what one saved in dapp/ does. Removed by `dispose()`.
  */
 export function scratchDir() {
   const dir = mkdtempSync(join(tmpdir(), 'allspark-guide-'));
   scratchDirs.add(dir);
   symlinkSync(join(DAPP, 'src'), join(dir, 'src'), 'dir');
-  symlinkSync(join(DAPP, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // npm workspaces install every package in the repository's node_modules.
+  symlinkSync(join(DAPP, '..', 'node_modules'), join(dir, 'node_modules'), 'dir');
   return {
     dir,
     dispose: () => {

@@ -16,8 +16,8 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
 import { stringToHex } from '@polkadot/util';
-import { startNode, stopNode, connect, waitFor, rpc, bestNumber, finalizedNumber } from '../lib/node.js';
-import { sendAndWait, errorName } from '../lib/tx.js';
+import { startNode, stopNode, connect, waitFor, rpc, bestNumber, finalizedNumber } from 'allspark-harness/node.js';
+import { sendAndWait, errorName } from 'allspark-harness/tx.js';
 
 const ASK = 10n ** 12n;
 const PPM = 1_000_000n;
@@ -25,9 +25,9 @@ const PPM = 1_000_000n;
 // 0.01 ASK. Read from the chain below (`token_economics`) and checked against these.
 const DEV_TRADE_RATE_PPM = 25_000n;
 const DEV_MIN_CHARGE = 10n * (ASK / 1000n);
-// runtime/src/configs/market.rs
-const MAX_ORDER_LIFETIME = 432_000;
-const AUCTION_EXTENSION = 10;
+// The runtime's constants, read from `api.consts.market` once connected.
+let MAX_ORDER_LIFETIME;
+let AUCTION_EXTENSION;
 // The listings' terms: licences run 14 400 blocks (a day), distributors earn 10 %.
 const LICENCE_DURATION = 14_400;
 const COMMISSION_PPM = 100_000n;
@@ -140,6 +140,8 @@ describe('trade market', () => {
     await cryptoWaitReady();
     node = await startNode({ chain: 'dev', key: 'alice' });
     api = await connect(node);
+    MAX_ORDER_LIFETIME = api.consts.market.maxOrderLifetime.toNumber();
+    AUCTION_EXTENSION = api.consts.market.auctionExtension.toNumber();
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 7307 });
     [alice, bob, charlie, dave, eve, ferdie] =
       ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => keyring.addFromUri(`//${n}`));

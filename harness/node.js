@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 
-const REPO = resolve(new URL('../..', import.meta.url).pathname);
+const REPO = resolve(new URL('..', import.meta.url).pathname);
 
 /** The node binary: $ALLSPARK_NODE, or the debug build in $CARGO_TARGET_DIR. */
 export function nodeBinary() {

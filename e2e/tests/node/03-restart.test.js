@@ -2,7 +2,7 @@
 
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNode, stopNode, restartNode, waitFor, rpc, bestNumber, finalizedNumber } from '../lib/node.js';
+import { startNode, stopNode, restartNode, waitFor, rpc, bestNumber, finalizedNumber } from 'allspark-harness/node.js';
 
 describe('shutdown and restart', () => {
   const started = [];

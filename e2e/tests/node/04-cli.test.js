@@ -7,7 +7,7 @@ import { checkAddress, cryptoWaitReady } from '@polkadot/util-crypto';
 import { join } from 'node:path';
 import {
   startNode, stopNode, waitFor, runNodeCommand, tempDir, finalizedNumber, rpc,
-} from '../lib/node.js';
+} from 'allspark-harness/node.js';
 
 describe('node subcommands', () => {
   const started = [];

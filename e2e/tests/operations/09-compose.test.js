@@ -12,9 +12,9 @@ import { resolve } from 'node:path';
 import YAML from 'yaml';
 import {
   startNode, stopNode, freePort, tempDir, waitFor, rpc, bestNumber, finalizedNumber,
-} from '../lib/node.js';
+} from 'allspark-harness/node.js';
 
-const COMPOSE = resolve(new URL('../../docker/docker-compose.yml', import.meta.url).pathname);
+const COMPOSE = resolve(new URL('../../../docker/docker-compose.yml', import.meta.url).pathname);
 const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
 
 const which = (cmd) => {

@@ -6,8 +6,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startNode, stopNode, connect, waitFor, rpc, finalizedNumber } from '../lib/node.js';
-import { sendAndWait } from '../lib/tx.js';
+import { startNode, stopNode, connect, waitFor, rpc, finalizedNumber } from 'allspark-harness/node.js';
+import { sendAndWait } from 'allspark-harness/tx.js';
 
 const ASK = 10n ** 12n;
 // The development preset's pots and parameters (runtime/src/genesis_config_presets.rs).
