@@ -165,7 +165,7 @@ mod benchmarks {
 		let p = params::<T>();
 
 		#[extrinsic_call]
-		_(RawOrigin::Root, p.clone());
+		_(RawOrigin::Root, p);
 
 		assert_eq!(Parameters::<T>::get(), Some(p));
 	}

@@ -86,6 +86,9 @@ struct Tally<Balance> {
 	slashed: Balance,
 }
 
+/// A closed round's evaluators with their commitments.
+type Participants<T> = Vec<(<T as frame_system::Config>::AccountId, Commitment<BalanceOf<T>>)>;
+
 impl<T: Config> Pallet<T> {
 	/// Finalise the rounds queued up to `now`, at most [`Config::MaxFinalisationsPerBlock`];
 	/// the rest wait for the following blocks. Returns the weight used.
@@ -158,13 +161,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Take round `id` out of the open rounds (its listing's open round included) and drain its
 	/// commitments. Returns the round and its evaluators' commitments.
-	fn close_round(
-		id: RoundId,
-	) -> Result<(RoundOf<T>, Vec<(T::AccountId, Commitment<BalanceOf<T>>)>), DispatchError> {
+	fn close_round(id: RoundId) -> Result<(RoundOf<T>, Participants<T>), DispatchError> {
 		let round = Rounds::<T>::take(id).ok_or(Error::<T>::RoundNotFound)?;
 		OpenRound::<T>::remove(round.listing);
-		let participants: Vec<(T::AccountId, Commitment<BalanceOf<T>>)> =
-			Commitments::<T>::drain_prefix(id).collect();
+		let participants: Participants<T> = Commitments::<T>::drain_prefix(id).collect();
 		Ok((round, participants))
 	}
 
@@ -183,7 +183,7 @@ impl<T: Config> Pallet<T> {
 	/// each evaluator's settlement, in `participants`' order, and the round's tally.
 	fn settle_stakes(
 		params: &ParamsOf<T>,
-		participants: Vec<(T::AccountId, Commitment<BalanceOf<T>>)>,
+		participants: Participants<T>,
 		median: Option<Score>,
 	) -> (Vec<Settled<T>>, Tally<BalanceOf<T>>) {
 		let mut tally = Tally {

@@ -30,7 +30,7 @@ impl<T: Config> Pallet<T> {
 			for (who, c) in Commitments::<T>::iter_prefix(id) {
 				count += 1;
 				revealed += u32::from(c.revealed.is_some());
-				ensure!(c.revealed.map_or(true, |s| s <= MAX_SCORE), "revealed score above 100");
+				ensure!(c.revealed.is_none_or(|s| s <= MAX_SCORE), "revealed score above 100");
 				stake = stake.saturating_add(c.stake);
 				let sum = held.entry(who).or_insert_with(Zero::zero);
 				*sum = sum.saturating_add(c.stake);
@@ -70,7 +70,7 @@ impl<T: Config> Pallet<T> {
 		}
 		for (_, record) in Scores::<T>::iter() {
 			ensure!(record.history.iter().all(|e| e.score <= MAX_SCORE), "score above 100");
-			ensure!(record.current.map_or(true, |s| s <= MAX_SCORE), "score above 100");
+			ensure!(record.current.is_none_or(|s| s <= MAX_SCORE), "score above 100");
 		}
 		Ok(())
 	}

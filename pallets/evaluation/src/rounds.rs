@@ -25,7 +25,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_set_params(params: ParamsOf<T>) -> DispatchResult {
 		params.check().map_err(|_| Error::<T>::InvalidParams)?;
-		Parameters::<T>::put(&params);
+		Parameters::<T>::put(params);
 		Self::deposit_event(Event::ParamsSet { params });
 		Ok(())
 	}

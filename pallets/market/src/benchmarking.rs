@@ -132,7 +132,7 @@ mod benchmarks {
 			None,
 		);
 
-		assert!(Levels::<T>::iter().filter(|(k, _)| k.2 == Side::Buy).next().is_none());
+		assert!(Levels::<T>::iter().find(|(k, _)| k.2 == Side::Buy).is_none());
 		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Sell)).len() as u32, levels);
 		assert_eq!(PendingFills::<T>::get(listing), fills);
 	}

@@ -95,7 +95,7 @@ impl<T: Config> Pallet<T> {
 		let mut queued = BTreeSet::new();
 		let mut page = head;
 		while page != tail {
-			queued.extend(SettlementQueue::<T>::get(page).into_iter());
+			queued.extend(SettlementQueue::<T>::get(page));
 			page = page.wrapping_add(1);
 		}
 		ensure!(

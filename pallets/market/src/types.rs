@@ -148,7 +148,8 @@ pub struct Order<AccountId, Balance, BlockNumber> {
 	/// The units still open on the book.
 	pub remaining: Quantity,
 	/// A buy order's units filled but not yet settled (paid to the seller and granted): a fill
-	/// only records the trade here, [`crate::Pallet::settle`] pays it out.
+	/// only records the trade here; its settlement (at the block's end, or by
+	/// [`crate::Pallet::settle_order`]) pays it out.
 	pub filled: Quantity,
 	/// What the unsettled filled units cost (still held from the buyer).
 	pub filled_value: Balance,
@@ -340,7 +341,7 @@ impl<AccountId, Balance, BlockNumber> Order<AccountId, Balance, BlockNumber> {
 impl<BlockNumber: PartialOrd> Licence<BlockNumber> {
 	/// Whether the right is valid at block `now`.
 	pub fn is_valid_at(&self, now: &BlockNumber) -> bool {
-		self.expires_at.as_ref().map_or(true, |e| now < e)
+		self.expires_at.as_ref().is_none_or(|e| now < e)
 	}
 }
 

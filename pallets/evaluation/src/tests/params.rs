@@ -9,23 +9,23 @@ fn set_params_is_for_governance_and_checked() {
 		let mut p = params();
 		p.tolerance = 5;
 		assert_noop!(
-			Evaluation::set_params(RuntimeOrigin::signed(ALICE), p.clone()),
+			Evaluation::set_params(RuntimeOrigin::signed(ALICE), p),
 			DispatchError::BadOrigin
 		);
 		for bad in [
-			Params { commit_period: 0, ..p.clone() },
-			Params { tolerance: 101, ..p.clone() },
-			Params { reward_threshold: 101, ..p.clone() },
-			Params { silent_slash: sp_runtime::Perbill::from_percent(5), ..p.clone() },
-			Params { min_stake: 0, ..p.clone() },
+			Params { commit_period: 0, ..p },
+			Params { tolerance: 101, ..p },
+			Params { reward_threshold: 101, ..p },
+			Params { silent_slash: sp_runtime::Perbill::from_percent(5), ..p },
+			Params { min_stake: 0, ..p },
 		] {
 			assert_noop!(
 				Evaluation::set_params(RuntimeOrigin::root(), bad),
 				Error::<Test>::InvalidParams
 			);
 		}
-		assert_ok!(Evaluation::set_params(RuntimeOrigin::root(), p.clone()));
-		assert_eq!(Parameters::<Test>::get(), Some(p.clone()));
+		assert_ok!(Evaluation::set_params(RuntimeOrigin::root(), p));
+		assert_eq!(Parameters::<Test>::get(), Some(p));
 		assert_eq!(evaluation_events().last(), Some(&Event::ParamsSet { params: p }));
 	});
 }
