@@ -36,11 +36,9 @@ export function errorName(api, dispatchError) {
   return dispatchError.type;
 }
 
-/** The events of one extrinsic (by index in its block), as `section.method` → event. */
-export function eventsOf(records, extrinsicIndex) {
-  return records
-    .filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.eqn(extrinsicIndex))
-    .map(({ event }) => event);
+/** The event records of one extrinsic, by its index in its block. */
+export function recordsOf(records, extrinsicIndex) {
+  return records.filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.eqn(extrinsicIndex));
 }
 
 /**
@@ -58,8 +56,7 @@ export async function executedEvents(api, blockHash, txHash) {
   const stored = await api.rpc.state.getStorage(entry.key(), blockHash);
   const raw = stored.isSome === undefined ? stored : stored.unwrap();
   const type = parent.registry.lookup.getTypeDef(entry.creator.meta.type.asPlain).type;
-  return parent.registry.createType(type, raw.toU8a(true))
-    .filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.eqn(index));
+  return recordsOf(parent.registry.createType(type, raw.toU8a(true)), index);
 }
 
 /**
