@@ -12,7 +12,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
-cargo build -p allspark-node --features "$CARGO_FEATURES"
+cargo_build
 out=$(mktemp -d)
 host="$NODE_BIN"
 runtime=(--runtime "$CARGO_TARGET_DIR/debug/wbuild/allspark-runtime/allspark_runtime.wasm"

@@ -6,7 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
-cargo build -p allspark-node --features "$CARGO_FEATURES"
+cargo_build
 
 pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=($(ls pallets))

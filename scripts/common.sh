@@ -6,6 +6,31 @@ export WASM_BUILD_WORKSPACE_HINT="$REPO_ROOT"
 NODE_BIN="$CARGO_TARGET_DIR/debug/allspark-node"
 # One feature set for every build and test, so nothing is compiled twice.
 CARGO_FEATURES="runtime-benchmarks"
+
+# Clippy lints the workspace's crates as they compile (clippy-driver as rustc's wrapper for
+# workspace members only; every warning an error, the allowed lints listed in Cargo.toml's
+# [workspace.lints]): the build is the clippy gate, and no separate `cargo clippy` checks all
+# ~800 dependencies again. Set by every script, so switching scripts never rebuilds. Needs the
+# clippy component (scripts/setup.sh); `lint_env` fails without it.
+lint_env() {
+	local driver
+	driver="$(rustc --print sysroot)/bin/clippy-driver"
+	if [ ! -x "$driver" ]; then
+		echo "clippy-driver not found: run scripts/setup.sh" >&2
+		return 1
+	fi
+	export RUSTC_WORKSPACE_WRAPPER="$driver"
+	export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+}
+lint_env 2>/dev/null || true
+
+# Builds every crate of the workspace with every target (the node, the unit tests, the
+# benchmark test suites) in one feature resolution: building only the node and then the tests
+# resolved features twice and compiled the runtime (and its wasm) twice.
+cargo_build() {
+	cargo build --manifest-path "$REPO_ROOT/Cargo.toml" --workspace --all-targets \
+		--features "$CARGO_FEATURES" "$@"
+}
 # Also build the runtime-upgrade test blob (runtime/build.rs); set everywhere so switching
 # between scripts never rebuilds the runtime.
 export ALLSPARK_UPGRADE_WASM=1

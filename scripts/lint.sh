@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
-# The lint gates CI runs (scripts/test.sh starts this beside the suites):
-#   clippy   cargo clippy --workspace --all-targets, every warning an error (the lints the
-#            workspace allows are listed, with the reason, in Cargo.toml's [workspace.lints])
+# The lint gates CI runs (scripts/test.sh starts this beside the suites, once the build is done):
+#   clippy   every warning an error, on every target of every workspace crate: the build
+#            itself (`cargo_build`, with clippy-driver as the workspace's rustc wrapper, see
+#            scripts/common.sh) is the gate, so here it is a no-op when the build is current
 #   doc      cargo doc --workspace --no-deps, every rustdoc warning an error
 #   zepter   the features std, runtime-benchmarks and try-runtime propagate (.config/zepter.yaml)
-# It builds in a target dir of its own ($CARGO_TARGET_DIR-lint) without the wasm runtime
-# (SKIP_WASM_BUILD), so it never invalidates what the tests and the node use.
+# It shares the target dir and the environment of the build, so it never invalidates what the
+# tests and the node use.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR}-lint"
-export SKIP_WASM_BUILD=1
+lint_env
 bash scripts/setup.sh --lint
 
 t=$(date +%s)
-echo "== lint: clippy"
-cargo clippy --workspace --all-targets --features "$CARGO_FEATURES" -- -D warnings
+echo "== lint: clippy (the build)"
+cargo_build
 echo "== lint: doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --features "$CARGO_FEATURES"
 echo "== lint: zepter"

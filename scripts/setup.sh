@@ -37,7 +37,10 @@ installed_targets=$(rustup target list --installed)
 for t in wasm32-unknown-unknown wasm32v1-none; do
 	grep -qx "$t" <<<"$installed_targets" || rustup target add "$t"
 done
-rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
+installed_components=$(rustup component list --installed)
+grep -q '^rust-src' <<<"$installed_components" || rustup component add rust-src
+# clippy-driver lints the workspace as it builds (scripts/common.sh).
+grep -q '^clippy' <<<"$installed_components" || rustup component add clippy
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 	echo "setup: Node.js >= 20 and npm are required for the end-to-end tests" >&2

@@ -9,7 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 RPC_PORT="${RPC_PORT:-9944}"
 DAPP_PORT="${DAPP_PORT:-5173}"
 bash "$REPO_ROOT/scripts/setup.sh"
-[ -x "$NODE_BIN" ] || cargo build --manifest-path "$REPO_ROOT/Cargo.toml" -p allspark-node --features "$CARGO_FEATURES"
+[ -x "$NODE_BIN" ] || cargo_build
 js_install
 
 BASE="$(mktemp -d -t allspark-dapp-XXXX)"

@@ -4,7 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bash "$REPO_ROOT/scripts/setup.sh"
-cargo build --manifest-path "$REPO_ROOT/Cargo.toml" -p allspark-node --features "$CARGO_FEATURES"
+cargo_build
 
 BASE="${ALLSPARK_DEV_BASE:-$(mktemp -d -t allspark-dev-XXXX)}"
 cat <<MSG

@@ -10,7 +10,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 if [ ! -x "$NODE_BIN" ] || [ "${ALLSPARK_SKIP_BUILD:-0}" != 1 ]; then
 	bash "$REPO_ROOT/scripts/setup.sh"
-	cargo build --manifest-path "$REPO_ROOT/Cargo.toml" -p allspark-node --features "$CARGO_FEATURES"
+	cargo_build
 fi
 
 BASE="${ALLSPARK_LOCAL_BASE:-$(mktemp -d -t allspark-local-XXXX)}"

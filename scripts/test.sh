@@ -9,11 +9,12 @@
 #   reference  docs/reference.md is what the built chain says
 #   suites     the end-to-end suites and the dapp's suites (typed client, every example of
 #              docs/dapp.md, the web DApp in Chromium), all against real nodes, several files at
-#              once (ALLSPARK_TEST_CONCURRENCY, default 3): the nodes mostly wait for blocks
-#   lint       clippy -D warnings, cargo doc without warnings and zepter's feature propagation
-#              (scripts/lint.sh), run at low priority beside the suites in a target dir of its own,
-#              so it never rebuilds what the tests use; its log is printed if it fails
-# ALLSPARK_SKIP_LINT=1 leaves the lint stage out (it is CI's, and slow on a cold machine).
+#              once (ALLSPARK_TEST_CONCURRENCY, default 4; the longest first): the nodes mostly
+#              wait for blocks
+#   lint       cargo doc without warnings and zepter's feature propagation (scripts/lint.sh;
+#              clippy ran in the build), at low priority beside the suites; its log is printed if
+#              it fails
+# ALLSPARK_SKIP_LINT=1 leaves the lint stage out.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
@@ -32,6 +33,7 @@ end() {
 }
 report() {
 	local code=$?
+	[ -n "${LINT_PID:-}" ] && kill "$LINT_PID" 2>/dev/null
 	[ -n "$stage_name" ] && STAGES+=("$stage_name $(($(date +%s) - stage_start)) (failed)")
 	echo
 	echo "== stage times (s)"
@@ -44,6 +46,7 @@ trap report EXIT
 
 begin setup
 bash scripts/setup.sh
+lint_env
 end
 
 begin fmt
@@ -51,7 +54,7 @@ cargo fmt --all --check
 end
 
 begin build
-cargo build -p allspark-node --features "$CARGO_FEATURES"
+cargo_build
 ls -l "$NODE_BIN"
 end
 
@@ -65,8 +68,8 @@ bash scripts/dapp-descriptors.sh
 (cd dapp && npm run build)
 end
 
-# The lint stage shares no target dir with the stages above and below, and runs niced beside the
-# suites, which spend most of their time waiting for blocks.
+# The lint stage runs niced beside the suites, which spend most of their time waiting for
+# blocks; it shares the build's target dir and environment, so it rebuilds nothing.
 LINT_LOG="$(mktemp -t allspark-lint-XXXX.log)"
 LINT_PID=""
 lint_start=$(date +%s)
@@ -79,10 +82,28 @@ begin reference
 bash scripts/reference.sh --check
 end
 
+# The suites, longest first (durations of a warm run at concurrency 3, in seconds: validators
+# 350, the guide's examples 245, Chromium 195, market 190, evaluation 177, then the rest), so
+# the last to start are short ones and the lanes end together. Files not listed follow.
+LONGEST_FIRST=(
+	e2e/tests/operations/07-validators.test.js
+	dapp/tests/guide.test.js
+	dapp/tests/browser.test.js
+	e2e/tests/pallets/11-market.test.js
+	e2e/tests/pallets/12-evaluation.test.js
+	e2e/tests/node/02-local-network.test.js
+	e2e/tests/node/04-cli.test.js
+	e2e/tests/operations/08-runtime-upgrade.test.js
+)
+suite_files=("${LONGEST_FIRST[@]}")
+while IFS= read -r f; do
+	[[ " ${LONGEST_FIRST[*]} " == *" $f "* ]] || suite_files+=("$f")
+done < <(find e2e/tests dapp/tests -name '*.test.js' -not -path '*/node_modules/*' | sort)
+
 begin suites
 ALLSPARK_NODE="$NODE_BIN" ALLSPARK_UPGRADE_WASM_PATH="$UPGRADE_WASM" \
-	node --test --test-concurrency="${ALLSPARK_TEST_CONCURRENCY:-3}" --test-reporter=spec \
-	e2e/tests dapp/tests
+	node --test --test-concurrency="${ALLSPARK_TEST_CONCURRENCY:-4}" --test-reporter=spec \
+	"${suite_files[@]}"
 end
 
 if [ -n "$LINT_PID" ]; then
