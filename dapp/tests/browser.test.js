@@ -273,4 +273,24 @@ describe('AllSpark Market in Chromium', () => {
     await page.locator('#evaluation .mine', { hasText: 'You revealed 70.' }).waitFor({ timeout: 30_000 });
     t.diagnostic(`screenshot: ${await shot('12-revealed')}`);
   });
+
+  it('offers a copyright and only the recipient\'s own signature carries it out', async (t) => {
+    const title = `Gift ${tag}`;
+    const r = await sendAndWait(api, api.tx.content.register(`0x${createHash('sha256').update(title).digest('hex')}`, title, 'Text', {
+      personal: true, commercial: false, republication: false, licenceDuration: null, distributorCommission: 0,
+    }, []), bob);
+    assert.equal(r.dispatchError, undefined);
+    const gift = r.events.find(({ event }) => api.events.content.ListingRegistered.is(event)).event.data.listing.toNumber();
+    await chooseAccount('Bob');
+    await page.goto(`${server.url}?rpc=${encodeURIComponent(node.ws)}#/listing/${gift}`);
+    await page.locator('#details .title').waitFor();
+    let card = await submitForm('offer-copyright', { to: alice.address });
+    assert.match(await card.textContent(), /content\.CopyrightTransferOffered/, await card.textContent());
+    assert.ok((await api.call.contentApi.listing(gift)).unwrap().owner.eq(bob.address), 'an offer moves nothing');
+    await chooseAccount('Alice');
+    card = await submitForm('accept-copyright', {});
+    assert.match(await card.textContent(), /content\.CopyrightTransferred/, await card.textContent());
+    assert.ok((await api.call.contentApi.listing(gift)).unwrap().owner.eq(alice.address), 'the recipient owns it');
+    t.diagnostic(`screenshot: ${await shot('13-copyright-accepted')}`);
+  });
 });

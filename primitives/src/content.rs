@@ -161,14 +161,28 @@ impl ContentObligations for () {
 	}
 }
 
-/// Told of every settled trade of a listing: the evaluation pallet weighs its era rewards by
-/// the trade volume of well-scored listings. The market pallet calls it once per settlement.
-pub trait OnTrade<Balance> {
-	/// `listing` traded for `value` in total (before the service charge).
-	fn on_trade(listing: ListingId, value: Balance);
+/// A settled trade, as the market reports it to [`OnTrade`].
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct TradeReport<AccountId, Balance> {
+	/// The listing traded.
+	pub listing: ListingId,
+	/// What the buyer paid, in total (the service charge included).
+	pub value: Balance,
+	/// The service charge the trade paid (out of `value`).
+	pub charge: Balance,
+	/// The distributor that referred the buyer and the commission it was paid, when one was.
+	pub distributor: Option<(AccountId, Balance)>,
+}
+
+/// Told of every settled trade of a listing: the evaluation pallet credits era rewards, bounded
+/// by the service charge the trade paid, to the listing's revenue-share holders and distributor
+/// of the moment. The market pallet calls it once per settlement.
+pub trait OnTrade<AccountId, Balance> {
+	/// `trade` was settled.
+	fn on_trade(trade: TradeReport<AccountId, Balance>);
 }
 
 /// Nobody is told.
-impl<Balance> OnTrade<Balance> for () {
-	fn on_trade(_listing: ListingId, _value: Balance) {}
+impl<AccountId, Balance> OnTrade<AccountId, Balance> for () {
+	fn on_trade(_trade: TradeReport<AccountId, Balance>) {}
 }

@@ -7,6 +7,7 @@ extern crate alloc;
 pub mod benchmarking;
 pub mod charge;
 pub mod content;
+pub mod holds;
 pub mod serde_helpers;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -14,6 +15,7 @@ pub use benchmarking::BenchmarkHelper;
 pub use charge::{ChargeKind, ServiceCharge, SplitParts};
 pub use content::{
 	Category, ContentHash, ContentInspect, ContentObligations, ContentTransfer, LicenceTerms,
-	ListingId, ListingStatus, OnTrade, Share,
+	ListingId, ListingStatus, OnTrade, Share, TradeReport,
 };
+pub use holds::{hold_unfrozen, holdable, FrozenBalance, HoldRefused};
 pub use serde_helpers::balance_string;

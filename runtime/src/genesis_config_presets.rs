@@ -75,7 +75,8 @@ pub fn dev_pots() -> Vec<(Pot, Balance)> {
 /// Evaluation rounds and reward eras on test chains: 10-block (a minute) commit and reveal phases,
 /// stakes of at least 10 ASK, a tolerance of 10 points, incoherent evaluators lose 10 % and
 /// silent ones 20 % of their stake, each round draws up to 5 ASK from the evaluation-reward pot,
-/// 10-minute eras paying 1 % of the community-incentive pot to listings scored 60 or more.
+/// 10-minute eras paying 1 % of the community-incentive pot to listings scored 60 or more; one
+/// reveal sets a score (so a single test evaluator can score a listing).
 pub fn test_evaluation_params() -> EvaluationParams<Balance, BlockNumber> {
 	EvaluationParams {
 		min_stake: 10 * ASK,
@@ -88,11 +89,14 @@ pub fn test_evaluation_params() -> EvaluationParams<Balance, BlockNumber> {
 		era_length: 10 * MINUTES,
 		reward_threshold: 60,
 		era_payout: Perbill::from_percent(1),
+		min_revealers: 1,
 	}
 }
 
 /// Evaluation on the production network: day-long commit and reveal phases, stakes of at least
-/// 100 ASK, up to 50 ASK drawn per round, weekly eras paying 1 % of the community-incentive pot.
+/// 100 ASK, up to 50 ASK drawn per round (never more than the round's fee brought into the
+/// pots), a score only from rounds with at least three revealers, weekly eras paying 1 % of the
+/// community-incentive pot.
 pub fn production_evaluation_params() -> EvaluationParams<Balance, BlockNumber> {
 	EvaluationParams {
 		min_stake: 100 * ASK,
@@ -100,6 +104,7 @@ pub fn production_evaluation_params() -> EvaluationParams<Balance, BlockNumber> 
 		reveal_period: DAYS,
 		round_draw: 50 * ASK,
 		era_length: 7 * DAYS,
+		min_revealers: 3,
 		..test_evaluation_params()
 	}
 }

@@ -135,10 +135,16 @@ describe('content listings', () => {
     assert.equal(r.terms.licenceDuration, null);
   });
 
-  it('transfers the copyright: the deposit, the index and the owner\'s share move', async () => {
+  it('transfers the copyright in two steps: offered, then accepted; the deposit, the index and the owner\'s share move', async () => {
     const dep = deposit(`${metadata}/cover-and-stems.json`.length, 2);
     const [aliceBefore, bobBefore] = [await held(alice.address), await held(bob.address)];
-    const { events, dispatchError } = await sendAndWait(api, api.tx.content.transferCopyright(id, bob.address), alice);
+    const offer = await sendAndWait(api, api.tx.content.transferCopyright(id, bob.address), alice);
+    assert.equal(offer.dispatchError, undefined, offer.dispatchError && errorName(api, offer.dispatchError));
+    assert.ok(offer.events.some(({ event }) => api.events.content.CopyrightTransferOffered.is(event)));
+    // Nothing moved yet: the recipient has not signed.
+    assert.equal(await held(bob.address), bobBefore);
+    assert.equal((await rpc(node.rpcPort, 'content_listing', [id])).owner, alice.address);
+    const { events, dispatchError } = await sendAndWait(api, api.tx.content.acceptCopyright(id), bob);
     assert.equal(dispatchError, undefined, dispatchError && errorName(api, dispatchError));
     const ev = events.find(({ event }) => api.events.content.CopyrightTransferred.is(event));
     assert.equal(ev.event.data.to.toString(), bob.address);

@@ -2,6 +2,7 @@
 
 use crate::{
 	BalanceOf, Config, HoldReason, ListingByHash, Listings, ListingsByOwner, NextListingId, Pallet,
+	PendingTransfers,
 };
 use frame_support::{ensure, traits::fungible::InspectHold};
 use sp_runtime::traits::Saturating;
@@ -16,6 +17,9 @@ impl<T: Config> Pallet<T> {
 		let mut count: u64 = 0;
 		let mut held: alloc::collections::btree_map::BTreeMap<T::AccountId, BalanceOf<T>> =
 			Default::default();
+		for (id, _) in PendingTransfers::<T>::iter() {
+			ensure!(Listings::<T>::contains_key(id), "a transfer offered for no listing");
+		}
 		for (id, l) in Listings::<T>::iter() {
 			count = count.saturating_add(1);
 			ensure!(id < next, "a listing's id is not below the next id");

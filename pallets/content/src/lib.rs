@@ -19,7 +19,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use traits::{ContentInspect, ContentObligations, ContentTransfer, OnTrade};
+pub use traits::{ContentInspect, ContentObligations, ContentTransfer, OnTrade, TradeReport};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -48,10 +48,7 @@ pub type ListingDetailsOf<T> = ListingDetails<
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{
-		pallet_prelude::*,
-		traits::fungible::{Inspect, MutateHold},
-	};
+	use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{traits::Saturating, Permill};
 
@@ -77,6 +74,7 @@ pub mod pallet {
 			#[inject_runtime_type]
 			type RuntimeHoldReason = ();
 			type Obligations = ();
+			type FrozenBalance = ();
 			type DepositBase = frame_support::traits::ConstU64<100>;
 			type DepositPerByte = frame_support::traits::ConstU64<1>;
 			type MaxMetadataLen = ConstU32<64>;
@@ -117,6 +115,11 @@ pub mod pallet {
 		/// Where the deposits of removed infringing listings go.
 		#[pallet::no_default]
 		type Treasury: Get<Self::AccountId>;
+
+		/// Accounts' frozen balances (vesting locks among them): a deposit is never held out of
+		/// frozen funds.
+		#[pallet::no_default_bounds]
+		type FrozenBalance: allspark_primitives::FrozenBalance<Self::AccountId, BalanceOf<Self>>;
 
 		/// Whether a listing has open market obligations (the market pallet; `()` for none).
 		type Obligations: ContentObligations;
@@ -165,6 +168,12 @@ pub mod pallet {
 	pub type ListingByHash<T: Config> =
 		StorageMap<_, Blake2_128Concat, ContentHash, ListingId, OptionQuery>;
 
+	/// Copyright transfers offered by owners and not yet accepted: the listing and its
+	/// recipient. Any change of owner withdraws the offer.
+	#[pallet::storage]
+	pub type PendingTransfers<T: Config> =
+		StorageMap<_, Twox64Concat, ListingId, T::AccountId, OptionQuery>;
+
 	/// The listings each account owns.
 	#[pallet::storage]
 	pub type ListingsByOwner<T: Config> = StorageDoubleMap<
@@ -204,6 +213,22 @@ pub mod pallet {
 			/// The deposit now held for it (more or less than before when the metadata's length
 			/// changed).
 			deposit: BalanceOf<T>,
+		},
+		/// An owner offered a listing's copyright to another account, which may accept it.
+		CopyrightTransferOffered {
+			/// The listing.
+			listing: ListingId,
+			/// The owner.
+			from: T::AccountId,
+			/// The account that may accept it.
+			to: T::AccountId,
+		},
+		/// An offered copyright transfer was withdrawn by the owner or declined by its recipient.
+		CopyrightTransferCancelled {
+			/// The listing.
+			listing: ListingId,
+			/// The account it had been offered to.
+			to: T::AccountId,
 		},
 		/// A listing's copyright moved to another account.
 		CopyrightTransferred {
@@ -280,6 +305,11 @@ pub mod pallet {
 		NothingToUpdate,
 		/// Every listing id has been issued.
 		ListingIdsExhausted,
+		/// No copyright transfer of this listing is offered to the caller.
+		NoTransferOffered,
+		/// The deposit is there, but part of it is frozen (locked by vesting, say): frozen funds
+		/// are never held.
+		FundsFrozen,
 	}
 
 	#[pallet::hooks]
@@ -358,16 +388,16 @@ pub mod pallet {
 			Self::do_update_listing(who, listing, metadata, terms)
 		}
 
-		/// Give a listing's copyright to another account (a gift or an off-chain sale; the market
-		/// sells copyrights through [`ContentTransfer`]).
+		/// Offer a listing's copyright to another account (a gift or an off-chain sale; the
+		/// market sells copyrights through [`ContentTransfer`]). Nothing moves until `to`
+		/// accepts ([`Pallet::accept_copyright`]): nobody is made to hold a deposit, or to answer
+		/// for content, without signing for it. A new offer replaces the previous one.
 		///
 		/// - Origin: signed by the listing's owner.
-		/// - `to`: the new owner, who must be able to hold the listing's deposit; the former
-		///   owner's deposit is released. The former owner's revenue share, if any, passes to
-		///   the new owner; the other co-creators keep theirs.
-		///
-		/// Fails on a suspended listing or one with open market obligations. Emits
-		/// [`Event::CopyrightTransferred`].
+		/// - Checks: the owner ([`Error::NotOwner`]), an active listing
+		///   ([`Error::ListingSuspended`]), no open market obligations
+		///   ([`Error::HasOpenObligations`]), `to` another account ([`Error::AlreadyOwner`]).
+		/// - Emits [`Event::CopyrightTransferOffered`].
 		#[pallet::call_index(2)]
 		pub fn transfer_copyright(
 			origin: OriginFor<T>,
@@ -375,9 +405,38 @@ pub mod pallet {
 			to: T::AccountId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::ensure_owner(listing, &who)?;
-			ensure!(!T::Obligations::has_open_obligations(listing), Error::<T>::HasOpenObligations);
-			Self::do_transfer_copyright(listing, &who, &to)
+			Self::do_offer_copyright(listing, who, to)
+		}
+
+		/// Accept the copyright of a listing offered to the caller: the deposit is held from the
+		/// caller (out of funds that are not frozen) and released to the former owner, whose
+		/// revenue share, if any, passes to the caller; the other co-creators keep theirs.
+		///
+		/// - Origin: signed by the account the transfer was offered to.
+		/// - Checks: an offer to the caller ([`Error::NoTransferOffered`]), still an active
+		///   listing without open market obligations, the deposit can be held
+		///   ([`Error::InsufficientBalance`], [`Error::FundsFrozen`]).
+		/// - Emits [`Event::CopyrightTransferred`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::transfer_copyright())]
+		pub fn accept_copyright(origin: OriginFor<T>, listing: ListingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_copyright(listing, who)
+		}
+
+		/// Withdraw (the owner) or decline (the recipient) an offered copyright transfer.
+		///
+		/// - Origin: signed by the listing's owner or by the account it was offered to.
+		/// - Checks: an offer exists and the caller is one of the two ([`Error::NoTransferOffered`]).
+		/// - Emits [`Event::CopyrightTransferCancelled`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::transfer_copyright())]
+		pub fn cancel_copyright_transfer(
+			origin: OriginFor<T>,
+			listing: ListingId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_copyright_transfer(listing, who)
 		}
 
 		/// Withdraw a listing: it is removed and its deposit released. Its content hash may be
@@ -470,8 +529,17 @@ pub mod pallet {
 
 		/// Hold `amount` from `who` as a listing deposit.
 		pub(crate) fn hold_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-			T::Currency::hold(&HoldReason::ListingDeposit.into(), who, amount)
-				.map_err(|_| Error::<T>::InsufficientBalance.into())
+			allspark_primitives::hold_unfrozen::<_, T::Currency, T::FrozenBalance>(
+				&HoldReason::ListingDeposit.into(),
+				who,
+				amount,
+			)
+			.map_err(|refused| match refused {
+				allspark_primitives::HoldRefused::Frozen => Error::<T>::FundsFrozen.into(),
+				allspark_primitives::HoldRefused::Insufficient => {
+					Error::<T>::InsufficientBalance.into()
+				},
+			})
 		}
 	}
 }

@@ -98,9 +98,46 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// `who`, the owner of `id`, offers its copyright to `to`.
+	pub(crate) fn do_offer_copyright(
+		id: ListingId,
+		who: T::AccountId,
+		to: T::AccountId,
+	) -> DispatchResult {
+		let listing = Self::ensure_owner(id, &who)?;
+		ensure!(listing.status == ListingStatus::Active, Error::<T>::ListingSuspended);
+		ensure!(who != to, Error::<T>::AlreadyOwner);
+		ensure!(!T::Obligations::has_open_obligations(id), Error::<T>::HasOpenObligations);
+		PendingTransfers::<T>::insert(id, &to);
+		Self::deposit_event(Event::CopyrightTransferOffered { listing: id, from: who, to });
+		Ok(())
+	}
+
+	/// `who` accepts the copyright of `id` offered to it.
+	pub(crate) fn do_accept_copyright(id: ListingId, who: T::AccountId) -> DispatchResult {
+		ensure!(
+			PendingTransfers::<T>::get(id).as_ref() == Some(&who),
+			Error::<T>::NoTransferOffered
+		);
+		let owner = Listings::<T>::get(id).ok_or(Error::<T>::ListingNotFound)?.owner;
+		ensure!(!T::Obligations::has_open_obligations(id), Error::<T>::HasOpenObligations);
+		Self::do_transfer_copyright(id, &owner, &who)
+	}
+
+	/// `who`, the owner of `id` or the account it was offered to, cancels the offer.
+	pub(crate) fn do_cancel_copyright_transfer(id: ListingId, who: T::AccountId) -> DispatchResult {
+		let to = PendingTransfers::<T>::get(id).ok_or(Error::<T>::NoTransferOffered)?;
+		let owner = Listings::<T>::get(id).map(|l| l.owner);
+		ensure!(who == to || owner.as_ref() == Some(&who), Error::<T>::NoTransferOffered);
+		PendingTransfers::<T>::remove(id);
+		Self::deposit_event(Event::CopyrightTransferCancelled { listing: id, to });
+		Ok(())
+	}
+
 	/// Move the copyright of `id` from `from` (its owner) to `to`: the deposit is held from `to`
 	/// and released to `from`, `from`'s revenue share passes to `to`, and the owner index
-	/// follows. Checks ownership, status and `to`, not market obligations.
+	/// follows; an offered transfer is withdrawn. Checks ownership, status and `to`, not market
+	/// obligations.
 	pub(crate) fn do_transfer_copyright(
 		id: ListingId,
 		from: &T::AccountId,
@@ -120,6 +157,7 @@ impl<T: Config> Pallet<T> {
 		pass_share(&mut listing.shares, from, to);
 		listing.owner = to.clone();
 		Listings::<T>::insert(id, listing);
+		PendingTransfers::<T>::remove(id);
 		ListingsByOwner::<T>::remove(from, id);
 		ListingsByOwner::<T>::insert(to, id, ());
 		Self::deposit_event(Event::CopyrightTransferred {
@@ -190,6 +228,7 @@ impl<T: Config> Pallet<T> {
 		Listings::<T>::remove(id);
 		ListingByHash::<T>::remove(listing.content_hash);
 		ListingsByOwner::<T>::remove(&listing.owner, id);
+		PendingTransfers::<T>::remove(id);
 	}
 
 	fn bounded_metadata(

@@ -76,9 +76,19 @@ impl crate::ContentObligations for MockMarket {
 	}
 }
 
+/// Frozen balances as pallet-balances keeps them (locks and freezes), read from the system
+/// pallet's account store.
+pub struct SystemFrozen;
+impl allspark_primitives::FrozenBalance<AccountId, Balance> for SystemFrozen {
+	fn frozen_balance(who: &AccountId) -> Balance {
+		frame_system::Account::<Test>::get(who).data.frozen
+	}
+}
+
 #[derive_impl(crate::config_preludes::TestDefaultConfig)]
 impl crate::Config for Test {
 	type Currency = Balances;
+	type FrozenBalance = SystemFrozen;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type Treasury = Treasury;
 	type Obligations = MockMarket;

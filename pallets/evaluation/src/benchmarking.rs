@@ -42,6 +42,7 @@ fn params<T: Config>() -> ParamsOf<T> {
 		era_length: 100u32.into(),
 		reward_threshold: 50,
 		era_payout: Perbill::from_percent(1),
+		min_revealers: 1,
 	}
 }
 
@@ -108,16 +109,18 @@ mod benchmarks {
 		assert_eq!(Ending::<T>::get(at).len(), 1);
 	}
 
-	/// Worst case: the round has all evaluators but one; the listing the most co-creators.
+	/// Worst case: the round is full, so the larger stake walks every commitment and evicts
+	/// the smallest; the listing has the most co-creators.
 	#[benchmark]
 	fn commit() {
 		let listing = setup::<T>(u32::MAX);
-		let (round, _) = round_with::<T>(listing, T::MaxEvaluators::get() - 1);
+		let (round, _) = round_with::<T>(listing, T::MaxEvaluators::get());
 		let who = funded::<T>("evaluator", T::MaxEvaluators::get());
 		let hash = Pallet::<T>::commitment_of(50, &salt(0), &who);
+		let stake = unit::<T>().saturating_mul(2u32.into());
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), round, hash, unit::<T>());
+		_(RawOrigin::Signed(who.clone()), round, hash, stake);
 
 		assert!(Commitments::<T>::contains_key(round, &who));
 	}
@@ -186,11 +189,14 @@ mod benchmarks {
 		assert!(payout.is_some());
 	}
 
-	/// One listing with `s` revenue shares paid (the era's last: the payout closes).
+	/// One account's era credit paid (the era's last: the payout closes), with one listing weight
+	/// cleared.
 	#[benchmark]
-	fn pay_era_listing(s: Linear<1, { T::MaxRevenueShares::get() }>) {
-		let listing = setup::<T>(s);
+	fn pay_era_credit() {
+		let listing = setup::<T>(1);
+		let account = funded::<T>("creditor", 0);
 		EraWeights::<T>::insert(0, listing, 1_000u128);
+		EraCredits::<T>::insert(0, &account, Credit { weight: 1_000, cap: unit::<T>() });
 		let payout = Payout { era: 0, budget: unit::<T>(), total_weight: 1_000, paid: 0u32.into() };
 
 		#[block]

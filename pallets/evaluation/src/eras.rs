@@ -5,7 +5,7 @@ use crate::{
 	*,
 };
 use alloc::vec::Vec;
-use allspark_primitives::OnTrade;
+use allspark_primitives::{OnTrade, TradeReport};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -15,21 +15,63 @@ use frame_support::{
 };
 use sp_runtime::traits::{Saturating, UniqueSaturatedInto, Zero};
 
-/// The market reports every settled trade here.
-impl<T: Config> OnTrade<BalanceOf<T>> for Pallet<T> {
-	fn on_trade(listing: ListingId, value: BalanceOf<T>) {
-		let Some(score) = Scores::<T>::get(listing).current else { return };
+/// The market reports every settled trade here. A trade of a listing scored at least the
+/// reward threshold earns weight score × service charge, credited at once to the listing's
+/// revenue-share holders of that moment (by their shares) and to the referring distributor (by
+/// its commission's part of the value), each with a rebate cap of [`Config::RebateCap`] of its
+/// part of the charge: an era never pays anyone more than a part of the charges its trades paid.
+impl<T: Config> OnTrade<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn on_trade(trade: TradeReport<T::AccountId, BalanceOf<T>>) {
+		let Some(score) = Scores::<T>::get(trade.listing).current else { return };
 		let Some(params) = Parameters::<T>::get() else { return };
 		if score < params.reward_threshold {
 			return;
 		}
-		let weight = u128::from(score).saturating_mul(wide(value));
+		let weight = u128::from(score).saturating_mul(wide(trade.charge));
 		if weight == 0 {
 			return;
 		}
+		let cap = T::RebateCap::get().mul_floor(trade.charge);
 		let era = CurrentEra::<T>::get().index;
-		EraWeights::<T>::mutate(era, listing, |w| *w = w.saturating_add(weight));
+		EraWeights::<T>::mutate(era, trade.listing, |w| *w = w.saturating_add(weight));
 		EraTotals::<T>::mutate(era, |w| *w = w.saturating_add(weight));
+		Self::credit_trade(era, &trade, weight, cap);
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Credit `trade`'s `weight` and rebate `cap` in `era`: the distributor its commission's part
+	/// of the value, the listing's revenue-share holders the rest by their shares (rounded down:
+	/// the remainder is nobody's, and stays in the pot).
+	fn credit_trade(
+		era: EraIndex,
+		trade: &TradeReport<T::AccountId, BalanceOf<T>>,
+		weight: u128,
+		cap: BalanceOf<T>,
+	) {
+		let (mut weight_left, mut cap_left) = (weight, cap);
+		if let Some((distributor, commission)) = &trade.distributor {
+			let part_weight = mul_div(weight, wide(*commission), wide(trade.value));
+			let part_cap: BalanceOf<T> =
+				mul_div(wide(cap), wide(*commission), wide(trade.value)).unique_saturated_into();
+			Self::credit(era, distributor, part_weight, part_cap);
+			weight_left = weight_left.saturating_sub(part_weight);
+			cap_left = cap_left.saturating_sub(part_cap);
+		}
+		for (holder, share) in T::Content::revenue_shares(trade.listing) {
+			Self::credit(era, &holder, share.mul_floor(weight_left), share.mul_floor(cap_left));
+		}
+	}
+
+	/// Add `weight` and `cap` to `who`'s credit in `era`.
+	fn credit(era: EraIndex, who: &T::AccountId, weight: u128, cap: BalanceOf<T>) {
+		if weight == 0 {
+			return;
+		}
+		EraCredits::<T>::mutate(era, who, |credit| {
+			credit.weight = credit.weight.saturating_add(weight);
+			credit.cap = credit.cap.saturating_add(cap);
+		});
 	}
 }
 
@@ -82,21 +124,25 @@ impl<T: Config> Pallet<T> {
 		Some(Payout { era, budget, total_weight, paid: Zero::zero() })
 	}
 
-	/// Pay the next listings of `payout`'s era; close the era when none are left. Returns the
+	/// Pay the next accounts credited by `payout`'s era, at most [`Config::MaxPayoutsPerBlock`],
+	/// and clear as many of its listing weights; close the era when none are left. Returns the
 	/// weight used.
 	pub(crate) fn continue_payout(mut payout: Payout<BalanceOf<T>>) -> Weight {
 		let limit = T::MaxPayoutsPerBlock::get();
-		let batch: Vec<(ListingId, u128)> =
-			EraWeights::<T>::drain_prefix(payout.era).take(limit as usize).collect();
-		let mut weight = T::DbWeight::get().reads_writes(2, 1);
-		for (listing, listing_weight) in &batch {
-			let (paid, shares) = Self::pay_listing(&payout, *listing, *listing_weight);
-			payout.paid = payout.paid.saturating_add(paid);
-			weight.saturating_accrue(T::WeightInfo::pay_era_listing(shares));
+		let db = T::DbWeight::get();
+		let batch: Vec<(T::AccountId, Credit<BalanceOf<T>>)> =
+			EraCredits::<T>::drain_prefix(payout.era).take(limit as usize).collect();
+		let mut weight = db.reads_writes(2, 1);
+		for (account, credit) in batch.iter() {
+			payout.paid = payout.paid.saturating_add(Self::pay_credit(&payout, account, credit));
+			weight.saturating_accrue(T::WeightInfo::pay_era_credit());
 		}
-		// Fewer than the limit drained, or none left: the era is paid.
-		let finished = (batch.len() as u32) < limit
-			|| EraWeights::<T>::iter_prefix(payout.era).next().is_none();
+		// The listings' weights only served the era's views: clear as many.
+		let cleared = EraWeights::<T>::drain_prefix(payout.era).take(limit as usize).count();
+		weight.saturating_accrue(db.reads_writes(cleared as u64, cleared as u64));
+		let finished = EraCredits::<T>::iter_prefix(payout.era).next().is_none()
+			&& EraWeights::<T>::iter_prefix(payout.era).next().is_none();
+		weight.saturating_accrue(db.reads(2));
 		if finished {
 			ActivePayout::<T>::kill();
 			NextPayoutEra::<T>::put(payout.era.saturating_add(1));
@@ -107,34 +153,31 @@ impl<T: Config> Pallet<T> {
 		weight
 	}
 
-	/// Pay `listing`'s creators, by their revenue shares, its part of the era's budget. A share
-	/// an account cannot take stays in the pot. Returns what was paid and the number of shares.
-	fn pay_listing(
+	/// Pay `account` its part of `payout`'s budget by `credit`'s weight, at most its rebate cap.
+	/// An amount the account cannot take stays in the pot. Returns what was paid.
+	fn pay_credit(
 		payout: &Payout<BalanceOf<T>>,
-		listing: ListingId,
-		listing_weight: u128,
-	) -> (BalanceOf<T>, u32) {
-		let amount: BalanceOf<T> =
-			mul_div(wide(payout.budget), listing_weight, payout.total_weight)
-				.unique_saturated_into();
+		account: &T::AccountId,
+		credit: &Credit<BalanceOf<T>>,
+	) -> BalanceOf<T> {
+		let share: BalanceOf<T> = mul_div(wide(payout.budget), credit.weight, payout.total_weight)
+			.unique_saturated_into();
+		let amount = share.min(credit.cap);
 		let pot = T::IncentivePot::get();
-		let shares = T::Content::revenue_shares(listing);
-		let mut paid = BalanceOf::<T>::zero();
-		for (creator, share) in &shares {
-			let part = share.mul_floor(amount);
-			if !part.is_zero()
-				&& T::Currency::transfer(&pot, creator, part, Preservation::Preserve).is_ok()
-			{
-				paid = paid.saturating_add(part);
-			}
-		}
+		let paid = if !amount.is_zero()
+			&& T::Currency::transfer(&pot, account, amount, Preservation::Preserve).is_ok()
+		{
+			amount
+		} else {
+			Zero::zero()
+		};
 		Self::deposit_event(Event::EraRewardPaid {
 			era: payout.era,
-			listing,
-			weight: listing_weight,
+			account: account.clone(),
+			weight: credit.weight,
 			amount: paid,
 		});
-		(paid, shares.len() as u32)
+		paid
 	}
 
 	/// What the community-incentive pot can pay and stay alive.

@@ -51,11 +51,12 @@ pub(crate) fn wide<B: UniqueSaturatedInto<u128>>(b: B) -> u128 {
 }
 
 /// How an evaluator that revealed `revealed` (if it did) came out of a round with score
-/// `median` (if any) and tolerance `tolerance`.
+/// `median` (`None`: the round set no score) and tolerance `tolerance`.
 fn outcome_of(revealed: Option<Score>, median: Option<Score>, tolerance: Score) -> Outcome {
 	match (revealed, median) {
 		(Some(score), Some(m)) if score.abs_diff(m) <= tolerance => Outcome::Coherent,
-		(Some(_), _) => Outcome::Incoherent,
+		(Some(_), Some(_)) => Outcome::Incoherent,
+		(Some(_), None) => Outcome::Unscored,
 		(None, _) => Outcome::Silent,
 	}
 }
@@ -80,6 +81,8 @@ struct Tally<Balance> {
 	incoherent: u32,
 	/// Evaluators that never revealed.
 	silent: u32,
+	/// Evaluators that revealed in a round that set no score.
+	unscored: u32,
 	/// The coherent evaluators' stake, in all.
 	coherent_stake: u128,
 	/// What the incoherent and silent evaluators lost, in all.
@@ -150,10 +153,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_finalise(id: RoundId) -> Result<u32, DispatchError> {
 		let params = Self::params()?;
 		let (round, participants) = Self::close_round(id)?;
-		let median = Self::revealed_median(&participants);
+		let median = Self::quorate_median(&params, &participants);
 		let (settled, tally) = Self::settle_stakes(&params, participants, median);
 		let pot = T::RewardPot::get();
-		let pool = Self::reward_pool(&pot, &round, &params, median, tally.slashed);
+		let pool = Self::reward_pool(&pot, &round, &params, median);
 		let rewards = Self::pay_rewards(id, &pot, pool, tally.coherent_stake, settled);
 		Self::conclude_round(id, &round, median, &tally, rewards);
 		Ok(round.evaluators)
@@ -168,9 +171,16 @@ impl<T: Config> Pallet<T> {
 		Ok((round, participants))
 	}
 
-	/// The stake-weighted median of the revealed scores of `participants`; `None` without a
-	/// reveal.
-	fn revealed_median(participants: &[(T::AccountId, Commitment<BalanceOf<T>>)]) -> Option<Score> {
+	/// The stake-weighted median of the revealed scores of `participants`; `None` with fewer
+	/// than [`Params::min_revealers`] reveals (no quorum: the round sets no score).
+	fn quorate_median(
+		params: &ParamsOf<T>,
+		participants: &[(T::AccountId, Commitment<BalanceOf<T>>)],
+	) -> Option<Score> {
+		let revealed = participants.iter().filter(|(_, c)| c.revealed.is_some()).count();
+		if (revealed as u64) < u64::from(params.min_revealers) {
+			return None;
+		}
 		weighted_median(
 			participants
 				.iter()
@@ -190,6 +200,7 @@ impl<T: Config> Pallet<T> {
 			coherent: 0,
 			incoherent: 0,
 			silent: 0,
+			unscored: 0,
 			coherent_stake: 0,
 			slashed: BalanceOf::<T>::zero(),
 		};
@@ -211,6 +222,10 @@ impl<T: Config> Pallet<T> {
 					tally.silent += 1;
 					params.silent_slash
 				},
+				Outcome::Unscored => {
+					tally.unscored += 1;
+					sp_runtime::Perbill::zero()
+				},
 			};
 			let slashed =
 				Self::settle_stake(&evaluator, commitment.stake, rate.mul_floor(commitment.stake));
@@ -220,18 +235,18 @@ impl<T: Config> Pallet<T> {
 		(settled, tally)
 	}
 
-	/// The reward pool of a round with score `median`: the fee's reward part, the round's draw
-	/// and what was `slashed`, never more than `pot` can pay and stay alive; zero without a
-	/// score.
+	/// The reward pool of a round with score `median`: the fee's reward part and the round's
+	/// draw, never more than the fee brought into the pots (so a round opened to reward oneself
+	/// never pays) nor than `pot` can pay and stay alive; zero without a score. The round's own
+	/// slashes stay in the pot for later rounds: they never flow back to the round's majority.
 	fn reward_pool(
 		pot: &T::AccountId,
 		round: &RoundOf<T>,
 		params: &ParamsOf<T>,
 		median: Option<Score>,
-		slashed: BalanceOf<T>,
 	) -> BalanceOf<T> {
 		if median.is_some() {
-			let wanted = round.fee_reward.saturating_add(params.round_draw).saturating_add(slashed);
+			let wanted = round.fee_reward.saturating_add(params.round_draw).min(round.fee_to_pots);
 			wanted.min(T::Currency::reducible_balance(
 				pot,
 				Preservation::Preserve,
@@ -304,6 +319,7 @@ impl<T: Config> Pallet<T> {
 				Outcome::Coherent => record.coherent.saturating_inc(),
 				Outcome::Incoherent => record.incoherent.saturating_inc(),
 				Outcome::Silent => record.silent.saturating_inc(),
+				Outcome::Unscored => {},
 			}
 			record.rewarded = record.rewarded.saturating_add(reward);
 			record.slashed = record.slashed.saturating_add(slashed);
@@ -336,6 +352,7 @@ impl<T: Config> Pallet<T> {
 			None => Self::deposit_event(Event::RoundFailed {
 				round: id,
 				listing: round.listing,
+				revealed: tally.unscored,
 				silent: tally.silent,
 				slashed: tally.slashed,
 			}),
@@ -403,8 +420,10 @@ impl<T: Config> Pallet<T> {
 			))
 			.saturating_add(T::WeightInfo::start_era_payout())
 			.saturating_add(
-				T::WeightInfo::pay_era_listing(T::MaxRevenueShares::get())
+				T::WeightInfo::pay_era_credit()
+					.saturating_add(db.reads_writes(1, 1))
 					.saturating_mul(T::MaxPayoutsPerBlock::get().into()),
 			)
+			.saturating_add(db.reads(2))
 	}
 }

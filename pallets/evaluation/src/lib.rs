@@ -10,6 +10,7 @@ pub mod benchmarking;
 mod eras;
 mod finalise;
 mod invariants;
+pub mod migrations;
 mod queries;
 mod rounds;
 pub mod runtime_api;
@@ -56,7 +57,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -90,6 +91,15 @@ pub mod pallet {
 
 		/// The community-incentive pot's account: era rewards come from it.
 		type IncentivePot: Get<Self::AccountId>;
+
+		/// Accounts' frozen balances (vesting locks among them): a stake is never held out of
+		/// frozen funds, and frozen funds never count as stake.
+		type FrozenBalance: allspark_primitives::FrozenBalance<Self::AccountId, BalanceOf<Self>>;
+
+		/// The most an era pays an account back of the service charges its credited trades paid
+		/// (below 100 %: wash trading always costs more than it earns).
+		#[pallet::constant]
+		type RebateCap: Get<sp_runtime::Perbill>;
 
 		/// The most evaluators in one round.
 		#[pallet::constant]
@@ -188,12 +198,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CurrentEra<T: Config> = StorageValue<_, EraInfo<BlockNumberFor<T>>, ValueQuery>;
 
-	/// Each era's listing weights: the sum of score × value of the listing's qualifying trades.
+	/// Each era's listing weights: the sum of score × service charge of the listing's qualifying
+	/// trades (for the views; payouts go by [`EraCredits`]).
 	#[pallet::storage]
 	pub type EraWeights<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, EraIndex, Twox64Concat, ListingId, u128, ValueQuery>;
 
 	/// Each era's total weight (until its payout starts).
+	/// What each account is owed by each era: its weight and rebate cap, credited at each trade
+	/// to the listing's revenue-share holders and distributor of that moment.
+	#[pallet::storage]
+	pub type EraCredits<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EraIndex,
+		Blake2_128Concat,
+		T::AccountId,
+		Credit<BalanceOf<T>>,
+		ValueQuery,
+	>;
+
 	#[pallet::storage]
 	pub type EraTotals<T: Config> = StorageMap<_, Twox64Concat, EraIndex, u128, ValueQuery>;
 
@@ -299,13 +323,17 @@ pub mod pallet {
 			/// What the others lost.
 			slashed: BalanceOf<T>,
 		},
-		/// A round ended without a reveal: no score; its evaluators lost the silent part of their
-		/// stakes and the fee stays in the pots.
+		/// A round ended with fewer than [`Params::min_revealers`] reveals: no score, no rewards;
+		/// the silent evaluators lost the silent part of their stakes and the fee stays in the
+		/// pots.
 		RoundFailed {
 			/// The round.
 			round: RoundId,
 			/// The listing.
 			listing: ListingId,
+			/// Evaluators that revealed (fewer than [`Params::min_revealers`]): their stakes came
+			/// back whole.
+			revealed: u32,
 			/// Evaluators that never revealed.
 			silent: u32,
 			/// What they lost.
@@ -325,16 +353,25 @@ pub mod pallet {
 			/// The sum of its listings' weights.
 			total_weight: u128,
 		},
-		/// A listing's creators were paid their era reward.
+		/// A creator or distributor was paid its era reward.
 		EraRewardPaid {
 			/// The era.
 			era: EraIndex,
-			/// The listing.
-			listing: ListingId,
-			/// Its weight.
+			/// The account paid.
+			account: T::AccountId,
+			/// Its weight (its part of score × charge of the trades credited to it).
 			weight: u128,
-			/// What its creators received, in total.
+			/// What it received: its share of the budget, at most its rebate cap.
 			amount: BalanceOf<T>,
+		},
+		/// A full round took a larger stake: the smallest one left the round and was released.
+		CommitmentEvicted {
+			/// The round.
+			round: RoundId,
+			/// The evaluator evicted.
+			evaluator: T::AccountId,
+			/// Its stake, released in full.
+			stake: BalanceOf<T>,
 		},
 		/// An era was paid out in full.
 		EraPaidOut {
@@ -350,7 +387,8 @@ pub mod pallet {
 		/// Governance has not set the parameters yet.
 		NotConfigured,
 		/// The parameters are inconsistent (a zero period or minimum stake, a score above 100,
-		/// non-revealers losing less than incoherent evaluators).
+		/// non-revealers losing less than incoherent evaluators, a quorum of no reveal or of
+		/// more evaluators than a round takes).
 		InvalidParams,
 		/// The listing does not exist or is not active.
 		ListingNotActive,
@@ -374,7 +412,7 @@ pub mod pallet {
 		StakeBelowMinimum,
 		/// The account cannot hold the stake.
 		InsufficientBalance,
-		/// The round has the most evaluators it takes.
+		/// The round has the most evaluators it takes, none with a smaller stake than this one.
 		RoundFull,
 		/// The listing's owner and co-creators may not evaluate it.
 		ConflictOfInterest,
@@ -388,6 +426,9 @@ pub mod pallet {
 		FinalisationQueueFull,
 		/// An amount overflowed.
 		Overflow,
+		/// The stake is there, but part of it is frozen (locked by vesting, say): frozen funds
+		/// are never staked.
+		FundsFrozen,
 	}
 
 	#[pallet::hooks]
@@ -403,6 +444,11 @@ pub mod pallet {
 			assert!(T::MaxFinalisationsPerBlock::get() > 0, "ended rounds must be finalised");
 			assert!(T::MaxPayoutsPerBlock::get() > 0, "eras must be paid out");
 			assert!(T::MaxRevenueShares::get() > 0, "a listing has at least its owner's share");
+			assert!(
+				T::RebateCap::get() < sp_runtime::Perbill::one(),
+				"a rebate of every charge paid would make wash trading free"
+			);
+
 			// The hook's worst case must fit a quarter of a block.
 			let max = <T as frame_system::Config>::BlockWeights::get().max_block;
 			let hook = Self::max_on_initialize_weight();
@@ -437,10 +483,12 @@ pub mod pallet {
 		///   0–100, `salt: [u8; 32]` and the evaluator's account id.
 		/// - Checks: the round is open ([`Error::RoundNotFound`]) and in its commit phase
 		///   ([`Error::CommitPhaseOver`]); one commitment per evaluator
-		///   ([`Error::AlreadyCommitted`]); room in the round ([`Error::RoundFull`]); the stake is
-		///   at least the minimum ([`Error::StakeBelowMinimum`]) and can be held
-		///   ([`Error::InsufficientBalance`]).
-		/// - Emits [`Event::Committed`].
+		///   ([`Error::AlreadyCommitted`]); the stake is at least the minimum
+		///   ([`Error::StakeBelowMinimum`]) and can be held from funds that are not frozen
+		///   ([`Error::InsufficientBalance`], [`Error::FundsFrozen`]); room in the round: a full
+		///   round evicts its smallest stake if it is smaller than this one, or refuses
+		///   ([`Error::RoundFull`]).
+		/// - Emits [`Event::CommitmentEvicted`] when a stake was evicted, and [`Event::Committed`].
 		#[pallet::call_index(1)]
 		pub fn commit(
 			origin: OriginFor<T>,

@@ -91,6 +91,8 @@ parameter_types! {
 	pub TreasuryAccount: AccountId = Token::pot_account(Pot::Treasury);
 	pub RewardPotAccount: AccountId = Token::pot_account(Pot::EvaluationRewards);
 	pub IncentivePotAccount: AccountId = Token::pot_account(Pot::CommunityIncentives);
+	/// An era pays back at most this part of the charges credited to an account.
+	pub static RebateCap: Perbill = Perbill::from_percent(50);
 }
 
 /// The shared test configuration; no block authors, so the token pallet pays no rewards.
@@ -111,9 +113,20 @@ impl pallet_allspark_content::Config for Test {
 	type Treasury = TreasuryAccount;
 }
 
+/// Frozen balances as pallet-balances keeps them (locks and freezes), read from the system
+/// pallet's account store.
+pub struct SystemFrozen;
+impl allspark_primitives::FrozenBalance<AccountId, Balance> for SystemFrozen {
+	fn frozen_balance(who: &AccountId) -> Balance {
+		frame_system::Account::<Test>::get(who).data.frozen
+	}
+}
+
 impl crate::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
+	type FrozenBalance = SystemFrozen;
+	type RebateCap = RebateCap;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Content = Content;
 	type ServiceCharge = Token;
@@ -199,6 +212,7 @@ pub fn params() -> ParamsOf<Test> {
 		era_length: ERA,
 		reward_threshold: 60,
 		era_payout: Perbill::from_percent(10),
+		min_revealers: 1,
 	}
 }
 

@@ -3,9 +3,10 @@
 use crate::*;
 use allspark_primitives::ChargeKind;
 use codec::Encode;
+use frame_support::traits::tokens::Precision;
 use frame_support::{ensure, pallet_prelude::*, traits::fungible::MutateHold};
 use sp_core::H256;
-use sp_runtime::traits::{CheckedAdd, Zero};
+use sp_runtime::traits::{CheckedAdd, Saturating, Zero};
 
 /// How many blocks after its reveal end a round's finalisation may be queued when the queues
 /// before are full.
@@ -25,6 +26,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_set_params(params: ParamsOf<T>) -> DispatchResult {
 		params.check().map_err(|_| Error::<T>::InvalidParams)?;
+		ensure!(params.min_revealers <= T::MaxEvaluators::get(), Error::<T>::InvalidParams);
 		Parameters::<T>::put(params);
 		Self::deposit_event(Event::ParamsSet { params });
 		Ok(())
@@ -62,6 +64,7 @@ impl<T: Config> Pallet<T> {
 				evaluators: 0,
 				revealed: 0,
 				total_stake: Zero::zero(),
+				fee_to_pots: parts.evaluation.saturating_add(parts.treasury),
 			},
 		);
 		Self::deposit_event(Event::RoundOpened {
@@ -103,21 +106,63 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(round.phase(&now) == Phase::Commit, Error::<T>::CommitPhaseOver);
 		ensure!(!Commitments::<T>::contains_key(id, &who), Error::<T>::AlreadyCommitted);
-		ensure!(round.evaluators < T::MaxEvaluators::get(), Error::<T>::RoundFull);
 		ensure!(stake >= params.min_stake, Error::<T>::StakeBelowMinimum);
 		ensure!(
 			T::Content::owner(round.listing).as_ref() != Some(&who)
 				&& !T::Content::revenue_shares(round.listing).iter().any(|(c, _)| *c == who),
 			Error::<T>::ConflictOfInterest
 		);
-		T::Currency::hold(&HoldReason::Stake.into(), &who, stake)
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		allspark_primitives::hold_unfrozen::<_, T::Currency, T::FrozenBalance>(
+			&HoldReason::Stake.into(),
+			&who,
+			stake,
+		)
+		.map_err(|refused| match refused {
+			allspark_primitives::HoldRefused::Frozen => Error::<T>::FundsFrozen,
+			allspark_primitives::HoldRefused::Insufficient => Error::<T>::InsufficientBalance,
+		})?;
+		if round.evaluators >= T::MaxEvaluators::get() {
+			Self::evict_smallest(id, &mut round, stake)?;
+		}
 
 		round.evaluators = round.evaluators.saturating_add(1);
 		round.total_stake = round.total_stake.checked_add(&stake).ok_or(Error::<T>::Overflow)?;
 		Rounds::<T>::insert(id, round);
 		Commitments::<T>::insert(id, &who, Commitment { hash, stake, revealed: None });
 		Self::deposit_event(Event::Committed { round: id, evaluator: who, stake });
+		Ok(())
+	}
+
+	/// Make room in full round `id` for a stake of `stake`: release and remove the commitment
+	/// with the smallest stake, if it is smaller than `stake`. Otherwise [`Error::RoundFull`]:
+	/// a party that fills a round with minimum stakes is outbid by larger ones and never locks
+	/// the others out.
+	fn evict_smallest(id: RoundId, round: &mut RoundOf<T>, stake: BalanceOf<T>) -> DispatchResult {
+		let smallest = Commitments::<T>::iter_prefix(id).fold(
+			None::<(T::AccountId, BalanceOf<T>)>,
+			|min, (who, c)| match min {
+				Some((_, s)) if s <= c.stake => min,
+				_ => Some((who, c.stake)),
+			},
+		);
+		let Some((evicted, evicted_stake)) = smallest.filter(|(_, s)| *s < stake) else {
+			return Err(Error::<T>::RoundFull.into());
+		};
+		Commitments::<T>::remove(id, &evicted);
+		// The stake is held in full: releasing it cannot fall short.
+		let _ = T::Currency::release(
+			&HoldReason::Stake.into(),
+			&evicted,
+			evicted_stake,
+			Precision::BestEffort,
+		);
+		round.evaluators = round.evaluators.saturating_sub(1);
+		round.total_stake = round.total_stake.saturating_sub(evicted_stake);
+		Self::deposit_event(Event::CommitmentEvicted {
+			round: id,
+			evaluator: evicted,
+			stake: evicted_stake,
+		});
 		Ok(())
 	}
 

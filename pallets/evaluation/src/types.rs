@@ -61,6 +61,9 @@ pub struct Params<Balance, BlockNumber> {
 	pub reward_threshold: Score,
 	/// The part of the community-incentive pot one era pays out.
 	pub era_payout: Perbill,
+	/// The fewest distinct evaluators that must reveal for a round to set a score and pay
+	/// rewards; with fewer, the revealers get their stakes back and nobody is rewarded.
+	pub min_revealers: u32,
 }
 
 /// Why a set of parameters is refused.
@@ -74,6 +77,8 @@ pub enum ParamsProblem {
 	SilentBelowIncoherent,
 	/// The minimum stake is zero.
 	ZeroMinStake,
+	/// No reveal would be needed for a score.
+	ZeroQuorum,
 }
 
 impl<Balance: sp_runtime::traits::Zero, BlockNumber: sp_runtime::traits::Zero>
@@ -93,6 +98,9 @@ impl<Balance: sp_runtime::traits::Zero, BlockNumber: sp_runtime::traits::Zero>
 		}
 		if self.min_stake.is_zero() {
 			return Err(ParamsProblem::ZeroMinStake);
+		}
+		if self.min_revealers == 0 {
+			return Err(ParamsProblem::ZeroQuorum);
 		}
 		Ok(())
 	}
@@ -124,6 +132,9 @@ pub struct Round<AccountId, Balance, BlockNumber> {
 	pub revealed: u32,
 	/// The sum of their stakes (all held).
 	pub total_stake: Balance,
+	/// The part of the fee that went into the pots (the fee less its burned part): the most the
+	/// round pays its coherent evaluators, so opening a round to reward oneself never pays.
+	pub fee_to_pots: Balance,
 }
 
 /// The phase of a round at a block.
@@ -200,6 +211,9 @@ pub enum Outcome {
 	Incoherent,
 	/// Never revealed: loses a larger part of the stake.
 	Silent,
+	/// Revealed in a round with too few revealers to set a score ([`Params::min_revealers`]):
+	/// stake back, no reward.
+	Unscored,
 }
 
 /// One past score of a listing.
@@ -312,6 +326,28 @@ pub struct EraInfo<BlockNumber> {
 	pub started_at: BlockNumber,
 }
 
+/// What an account is owed by an era: its weight (its part of score × service charge of the
+/// trades credited to it) and its rebate cap (the most it can be paid: a part of those charges).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub struct Credit<Balance> {
+	/// Its weight: its part of score × charge of the trades credited to it.
+	pub weight: u128,
+	/// The most it can be paid: [`crate::Config::RebateCap`] of the charges credited to it.
+	pub cap: Balance,
+}
+
 /// An era being paid out.
 #[derive(
 	Clone,
@@ -330,7 +366,7 @@ pub struct Payout<Balance> {
 	pub era: EraIndex,
 	/// What the era pays, in total, in proportion to each listing's weight.
 	pub budget: Balance,
-	/// The sum of the era's listing weights (score × traded value).
+	/// The sum of the era's listing weights (score × service charge).
 	pub total_weight: u128,
 	/// What has been paid so far.
 	pub paid: Balance,
@@ -429,7 +465,7 @@ pub struct EraRewardsView<Balance, BlockNumber> {
 	/// What the era would pay at its end if the pot stayed as it is now.
 	#[serde(with = "balance_string")]
 	pub budget: Balance,
-	/// The sum of the era's listing weights so far (score × traded value), as a decimal string.
+	/// The sum of the era's listing weights so far (score × service charge), as a decimal string.
 	#[serde(with = "balance_string")]
 	pub total_weight: u128,
 	/// The listing asked about, with its weight and its share of the budget so far.
@@ -450,10 +486,10 @@ pub struct EraRewardsView<Balance, BlockNumber> {
 pub struct ListingRewardView<Balance> {
 	/// The listing.
 	pub listing: ListingId,
-	/// Its weight this era (score × traded value), as a decimal string.
+	/// Its weight this era (score × service charge), as a decimal string.
 	#[serde(with = "balance_string")]
 	pub weight: u128,
-	/// Its share of the budget if the era ended now.
+	/// Its share of the budget if the era ended now, before each holder's rebate cap.
 	#[serde(with = "balance_string")]
 	pub pending: Balance,
 }

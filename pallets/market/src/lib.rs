@@ -98,7 +98,11 @@ pub mod pallet {
 		type ServiceCharge: ServiceCharge<Self::AccountId, Balance = BalanceOf<Self>>;
 
 		/// Told of every settled trade (the evaluation pallet's era rewards weigh trade volume).
-		type OnTrade: OnTrade<BalanceOf<Self>>;
+		type OnTrade: OnTrade<Self::AccountId, BalanceOf<Self>>;
+
+		/// Accounts' frozen balances (vesting locks among them): escrow is never held out of
+		/// frozen funds.
+		type FrozenBalance: allspark_primitives::FrozenBalance<Self::AccountId, BalanceOf<Self>>;
 
 		/// The most price levels on one side of one book.
 		#[pallet::constant]
@@ -620,6 +624,9 @@ pub mod pallet {
 		TooManyProposals,
 		/// The request has no proposal with this id.
 		ProposalNotFound,
+		/// The funds are there, but part of them is frozen (locked by vesting, say): frozen funds
+		/// are never held.
+		FundsFrozen,
 	}
 
 	#[pallet::hooks]

@@ -105,9 +105,19 @@ impl pallet_allspark_content::Config for Test {
 	type Obligations = Market;
 }
 
+/// Frozen balances as pallet-balances keeps them (locks and freezes), read from the system
+/// pallet's account store.
+pub struct SystemFrozen;
+impl allspark_primitives::FrozenBalance<AccountId, Balance> for SystemFrozen {
+	fn frozen_balance(who: &AccountId) -> Balance {
+		frame_system::Account::<Test>::get(who).data.frozen
+	}
+}
+
 impl crate::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
+	type FrozenBalance = SystemFrozen;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Content = Content;
 	type ServiceCharge = Token;
@@ -135,9 +145,9 @@ std::thread_local! {
 
 /// Records the trades the market reports.
 pub struct TradeRecorder;
-impl pallet_allspark_content::OnTrade<Balance> for TradeRecorder {
-	fn on_trade(listing: ListingId, value: Balance) {
-		TRADES.with(|t| t.borrow_mut().push((listing, value)));
+impl pallet_allspark_content::OnTrade<AccountId, Balance> for TradeRecorder {
+	fn on_trade(trade: pallet_allspark_content::TradeReport<AccountId, Balance>) {
+		TRADES.with(|t| t.borrow_mut().push((trade.listing, trade.value)));
 	}
 }
 

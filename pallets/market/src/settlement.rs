@@ -2,7 +2,7 @@
 
 use crate::*;
 use allspark_primitives::ChargeKind;
-use allspark_primitives::{LicenceTerms, OnTrade};
+use allspark_primitives::{LicenceTerms, OnTrade, TradeReport};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -92,7 +92,8 @@ impl<T: Config> Settlement<T> {
 		)
 		.map_err(|_| Error::<T>::InsufficientFunds)?;
 		T::ServiceCharge::charge(&self.seller, kind)?;
-		if let Some(distributor) = distributor.filter(|_| !commission.is_zero()) {
+		let distributor = distributor.filter(|_| !commission.is_zero());
+		if let Some(distributor) = distributor.clone() {
 			T::Currency::transfer(&self.seller, &distributor, commission, Preservation::Preserve)?;
 			Pallet::<T>::deposit_event(Event::CommissionPaid {
 				distributor,
@@ -127,7 +128,12 @@ impl<T: Config> Settlement<T> {
 			commission,
 			co_creators,
 		});
-		T::OnTrade::on_trade(self.listing, self.value);
+		T::OnTrade::on_trade(TradeReport {
+			listing: self.listing,
+			value: self.value,
+			charge,
+			distributor: distributor.map(|d| (d, commission)),
+		});
 		self.grant_right()
 	}
 
@@ -295,8 +301,15 @@ impl<T: Config> Pallet<T> {
 
 	/// Hold `amount` from `who` as escrow.
 	pub(crate) fn hold_escrow(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		T::Currency::hold(&HoldReason::Escrow.into(), who, amount)
-			.map_err(|_| Error::<T>::InsufficientFunds.into())
+		allspark_primitives::hold_unfrozen::<_, T::Currency, T::FrozenBalance>(
+			&HoldReason::Escrow.into(),
+			who,
+			amount,
+		)
+		.map_err(|refused| match refused {
+			allspark_primitives::HoldRefused::Frozen => Error::<T>::FundsFrozen.into(),
+			allspark_primitives::HoldRefused::Insufficient => Error::<T>::InsufficientFunds.into(),
+		})
 	}
 
 	/// Release `amount` of `who`'s escrow.

@@ -21,6 +21,7 @@ impl pallet_allspark_content::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type Treasury = TreasuryAccount;
+	type FrozenBalance = crate::configs::monetary::FrozenBalances;
 	/// Open offers and sell orders keep a listing from being delisted or transferred.
 	type Obligations = crate::Market;
 	type DepositBase = ListingDepositBase;

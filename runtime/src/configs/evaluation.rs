@@ -5,6 +5,8 @@ use frame_support::{parameter_types, traits::ConstU32};
 use pallet_allspark_token::Pot;
 
 parameter_types! {
+	/// The most an era pays back of the charges an account's credited trades paid.
+	pub const EraRebateCap: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
 	/// Rounds' rewards come from, and slashes go to, the evaluation-reward pot.
 	pub EvaluationRewardPot: AccountId = Token::pot_account(Pot::EvaluationRewards);
 	/// Era rewards come from the community-incentive pot.
@@ -22,6 +24,10 @@ impl pallet_allspark_evaluation::Config for Runtime {
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type RewardPot = EvaluationRewardPot;
 	type IncentivePot = CommunityIncentivePot;
+	type FrozenBalance = crate::configs::monetary::FrozenBalances;
+	/// An era pays back at most half the service charges of the trades credited to an account:
+	/// a wash trade loses at least half its charge.
+	type RebateCap = EraRebateCap;
 	type MaxEvaluators = ConstU32<64>;
 	type MaxHistory = ConstU32<16>;
 	type MaxRoundsEndingPerBlock = ConstU32<16>;

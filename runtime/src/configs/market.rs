@@ -88,6 +88,7 @@ impl pallet_allspark_market::Config for Runtime {
 	type ServiceCharge = Token;
 	/// Trades count towards the evaluation pallet's era rewards.
 	type OnTrade = crate::Evaluation;
+	type FrozenBalance = crate::configs::monetary::FrozenBalances;
 	/// 64 prices a side: the ladder is 1 KiB at most.
 	type MaxPriceLevels = ConstU32<64>;
 	/// 128 orders a price: a level is 1 KiB at most.

@@ -6,7 +6,7 @@
 //! are emptier, so sustained congestion gets expensive.
 
 use crate::{
-	Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	AccountId, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	EXISTENTIAL_DEPOSIT, MICRO_ASK, MILLI_ASK,
 };
 use frame_support::{
@@ -93,4 +93,13 @@ impl pallet_transaction_payment::Config for Runtime {
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
 	type FeeMultiplierUpdate = SlowAdjustingFeeUpdate<Self>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+}
+
+/// Accounts' frozen balances (vesting locks among them) as pallet-balances keeps them in the
+/// system pallet's account store: the AllSpark pallets never hold frozen funds.
+pub struct FrozenBalances;
+impl allspark_primitives::FrozenBalance<AccountId, Balance> for FrozenBalances {
+	fn frozen_balance(who: &AccountId) -> Balance {
+		frame_system::Account::<Runtime>::get(who).data.frozen
+	}
 }

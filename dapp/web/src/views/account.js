@@ -54,7 +54,7 @@ export function accountView(app) {
     const rewards = await Promise.all(list.map((l) => at.call.evaluationApi.eraRewards(l.id)));
     const era = rewards[0];
     return h('div', {},
-      era ? h('p', { class: 'hint' }, `Era ${era.era} ends at block #${era.endsAt}; its budget so far is ${fmt(era.budget)}, shared by score × traded value.`) : null,
+      era ? h('p', { class: 'hint' }, `Era ${era.era} ends at block #${era.endsAt}; its budget so far is ${fmt(era.budget)}, shared by score × service charge, each holder paid at most half the charges its trades paid.`) : null,
       table(['Listing', 'Work', 'Category', 'Status', 'Pending era reward'], list.map((l, i) => {
         const mine = rewards[i].listing;
         return [h('a', { href: `#/listing/${l.id}` }, `#${l.id}`), l.metadata.toUtf8(), l.category.type, l.status.type, mine.isSome ? fmt(mine.unwrap().pending) : fmt(0n)];

@@ -1,7 +1,8 @@
 // One listing: its details and score, its offers by pricing mode (auctions with countdowns), the
 // order book of each right by price level with depth, its recent trades and its evaluation
 // history, and the actions on it: place an order, buy from an offer, bid, make an offer, open an
-// evaluation round, commit and reveal.
+// evaluation round, commit and reveal, and offer, accept or cancel a copyright transfer (two
+// steps: nothing moves until the recipient signs).
 
 import { h, table, fmt, addr, field, select, parseAmount, parseCount, parseId, rightText, blocksToTime } from '../ui.js';
 import { submit } from '../activity.js';
@@ -167,6 +168,19 @@ export function listingView(app, id) {
     return api.tx.market.createOffer(id, rightOf(f.get('right')), pricing, parseCount(f.get('quantity')), null);
   }));
 
+  const copyrightForms = h('div', { class: 'forms' },
+    form('offer-copyright', 'Offer the copyright (owner)', [
+      field('To (address)', input('to', { placeholder: '5…' })),
+      h('p', { class: 'hint' }, 'Nothing moves until the recipient accepts: they then hold the listing deposit and yours is released.'),
+    ], 'Review transfer offer', (f) => submit(app, 'Offer the copyright',
+      () => api.tx.content.transferCopyright(id, String(f.get('to')).trim()))),
+    form('accept-copyright', 'Accept the copyright offered to you', [
+      h('p', {}, 'The listing deposit is held from your funds that are not locked.'),
+    ], 'Review acceptance', () => submit(app, 'Accept the copyright', () => api.tx.content.acceptCopyright(id))),
+    form('cancel-copyright', 'Withdraw or decline a copyright offer', [
+      h('p', {}, 'The owner withdraws an offer; its recipient declines it.'),
+    ], 'Review', () => submit(app, 'Cancel the copyright offer', () => api.tx.content.cancelCopyrightTransfer(id))));
+
   const evalForms = h('div', { class: 'forms' },
     form('open-round', 'Open an evaluation round', [h('p', {}, 'Pays the evaluation fee; evaluators then stake and commit.')], 'Review',
       () => submit(app, 'Open an evaluation round', () => api.tx.evaluation.openRound(id))),
@@ -183,5 +197,6 @@ export function listingView(app, id) {
     h('h2', {}, 'Order book ', rightSelect), book, orderForm,
     h('h2', {}, 'Offers'), offers, h('div', { class: 'forms' }, buyForm, bidForm, offerForm),
     h('h2', {}, 'Recent trades'), trades,
-    h('h2', {}, 'Evaluation'), evaluation, evalForms);
+    h('h2', {}, 'Evaluation'), evaluation, evalForms,
+    h('h2', {}, 'Copyright'), copyrightForms);
 }

@@ -44,3 +44,9 @@ fn register_with(
 		shares,
 	)
 }
+
+/// `from` offers `id`'s copyright to `to`, who accepts.
+fn give(from: AccountId, id: crate::ListingId, to: AccountId) -> sp_runtime::DispatchResult {
+	Content::transfer_copyright(RuntimeOrigin::signed(from), id, to)?;
+	Content::accept_copyright(RuntimeOrigin::signed(to), id)
+}

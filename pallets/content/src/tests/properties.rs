@@ -60,8 +60,10 @@ proptest! {
 					},
 					Op::Update { who, id, len } =>
 						Content::update_listing(RuntimeOrigin::signed(who), id, Some(vec![3; len]), None),
-					Op::Transfer { who, id, to } =>
-						Content::transfer_copyright(RuntimeOrigin::signed(who), id, to),
+					Op::Transfer { who, id, to } => {
+						// Offer and accept in one transactional step, as a refused call would.
+						frame_support::storage::with_storage_layer(|| give(who, id, to))
+					},
 					Op::Delist { who, id } => Content::delist(RuntimeOrigin::signed(who), id),
 					Op::Suspend { id } => Content::suspend(RuntimeOrigin::root(), id),
 					Op::Reinstate { id } => Content::reinstate(RuntimeOrigin::root(), id),

@@ -188,3 +188,22 @@ fn unsigned_origins_and_exhausted_ids_are_refused() {
 		);
 	});
 }
+
+#[test]
+fn a_deposit_is_never_held_out_of_frozen_funds() {
+	use frame_support::traits::{LockableCurrency, WithdrawReasons};
+	ExtBuilder::default().build_and_execute(|| {
+		// Alice's balance is all locked but the existential deposit and 100 (a vesting schedule).
+		let free = Balances::free_balance(ALICE);
+		<Balances as LockableCurrency<_>>::set_lock(
+			*b"vesting ",
+			&ALICE,
+			free - ED - 100,
+			WithdrawReasons::all(),
+		);
+		assert_noop!(
+			register_with(ALICE, 1, b"ipfs://abc".to_vec(), vec![]),
+			Error::<Test>::FundsFrozen
+		);
+	});
+}

@@ -53,3 +53,61 @@ fn commit_refusals_change_nothing() {
 		assert_noop!(c(DAVE, MIN_STAKE), Error::<Test>::CommitPhaseOver);
 	});
 }
+
+#[test]
+fn a_full_round_evicts_its_smallest_stake_for_a_larger_one() {
+	ExtBuilder::default().build_and_execute(|| {
+		let r = open(listing());
+		// One party fills every seat with the minimum stake.
+		for who in 11..11 + MAX_EVALUATORS as u64 {
+			commit(r, who, 100, MIN_STAKE);
+		}
+		// An equal stake cannot get in; a larger one takes the latest smallest seat.
+		assert_noop!(
+			Evaluation::commit(RuntimeOrigin::signed(BOB), r, hash(BOB, 70), MIN_STAKE),
+			Error::<Test>::RoundFull
+		);
+		commit(r, BOB, 70, MIN_STAKE + 1);
+		let round = Rounds::<Test>::get(r).unwrap();
+		assert_eq!(round.evaluators, MAX_EVALUATORS);
+		assert_eq!(round.total_stake, MIN_STAKE * MAX_EVALUATORS as u64 + 1);
+		let evicted: Vec<_> = evaluation_events()
+			.into_iter()
+			.filter_map(|e| match e {
+				Event::CommitmentEvicted { round, evaluator, stake } => {
+					Some((round, evaluator, stake))
+				},
+				_ => None,
+			})
+			.collect();
+		assert_eq!(evicted.len(), 1);
+		let (_, who, stake) = evicted[0];
+		assert_eq!(stake, MIN_STAKE);
+		assert_eq!(held(who), 0, "the evicted stake is released whole");
+		assert_eq!(free(who), INITIAL);
+		assert!(Commitments::<Test>::get(r, who).is_none());
+		assert_eq!(held(BOB), MIN_STAKE + 1);
+	});
+}
+
+#[test]
+fn frozen_funds_are_never_staked() {
+	use frame_support::traits::{LockableCurrency, WithdrawReasons};
+	ExtBuilder::default().build_and_execute(|| {
+		let r = open(listing());
+		// Bob's balance is locked but for 150 (a vesting schedule, say).
+		<Balances as LockableCurrency<_>>::set_lock(
+			*b"vesting ",
+			&BOB,
+			INITIAL - 150,
+			WithdrawReasons::all(),
+		);
+		assert_noop!(
+			Evaluation::commit(RuntimeOrigin::signed(BOB), r, hash(BOB, 70), 500),
+			Error::<Test>::FundsFrozen
+		);
+		// The unlocked part can be staked.
+		commit(r, BOB, 70, 140);
+		assert_eq!(held(BOB), 140);
+	});
+}

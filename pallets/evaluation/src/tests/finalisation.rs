@@ -17,6 +17,7 @@ fn a_round_without_reveals_fails_and_keeps_the_fee_in_the_pots() {
 		assert!(evaluation_events().contains(&Event::RoundFailed {
 			round: r,
 			listing: l,
+			revealed: 0,
 			silent: 1,
 			slashed: 200
 		}));

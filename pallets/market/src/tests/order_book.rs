@@ -115,3 +115,23 @@ fn a_full_price_level_is_refused() {
 		assert_eq!(book_levels(l, Side::Buy), vec![(100, 12, 12), (90, 1, 1)]);
 	});
 }
+
+#[test]
+fn a_bid_is_never_escrowed_out_of_frozen_funds() {
+	use frame_support::traits::{LockableCurrency, WithdrawReasons};
+	ExtBuilder::default().build_and_execute(|| {
+		let l = listing();
+		// Bob's balance is locked but for 1,000 (a vesting schedule, say).
+		<Balances as LockableCurrency<_>>::set_lock(
+			*b"vesting ",
+			&BOB,
+			INITIAL - 1_000,
+			WithdrawReasons::all(),
+		);
+		assert_noop!(
+			order(BOB, l, PERSONAL, Side::Buy, 600, 2, None, false, None),
+			Error::<Test>::FundsFrozen
+		);
+		assert_ok!(order(BOB, l, PERSONAL, Side::Buy, 900, 1, None, false, None));
+	});
+}

@@ -331,3 +331,6 @@ mod production_plan {
 		assert!(result.is_err(), "genesis must refuse a plan that does not add up");
 	}
 }
+
+/// The incentive layer under attack, at the production preset's parameters.
+mod attacks;

@@ -1,0 +1,186 @@
+//! The incentive layer under attack: each test plays an attacker with several accounts against
+//! the real runtime built from the **production** preset (its evaluation parameters, charge
+//! rates and split, pots and vesting), and asserts that the attack is refused with a named error
+//! or that the attacker's accounts together end with no more than they started with. Transaction
+//! fees are left out (calls are dispatched directly), which only flatters the attacker.
+//!
+//! Time jumps: the production phases last a day and eras a week, so the tests set the block
+//! number and run the AllSpark hooks at the blocks that matter rather than every block.
+
+mod round_capture;
+mod simulation;
+mod unwanted_gift;
+mod vesting_bypass;
+mod wash_trading;
+
+use super::storage_of_preset;
+use crate::{
+	genesis_config_presets::{plan_account, PRODUCTION_RUNTIME_PRESET},
+	AccountId, Balance, Balances, BlockNumber, Evaluation, Market, Runtime, RuntimeCall,
+	RuntimeOrigin, System, ASK,
+};
+use allspark_primitives::{Category, LicenceTerms, ListingId};
+use frame_support::{
+	dispatch::DispatchResultWithPostInfo,
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::Preservation,
+		Hooks,
+	},
+	weights::Weight,
+};
+use pallet_allspark_evaluation::{RoundId, Score};
+use pallet_allspark_market::{LicenceKind, Right, Side};
+use sp_runtime::{traits::Dispatchable, Permill};
+
+/// The production chain at block 1, with its evaluation parameters in force.
+pub(super) fn production() -> sp_io::TestExternalities {
+	let mut ext = storage_of_preset(PRODUCTION_RUNTIME_PRESET);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// A keyless account for a role in an attack (`attack/<role>/<n>`).
+pub(super) fn actor(role: &str, n: u32) -> AccountId {
+	plan_account(&format!("attack/{role}"), n)
+}
+
+/// Give `who` `amount` out of the sale accounts (buyers on the public sale), the first ones first.
+pub(super) fn fund(who: &AccountId, amount: Balance) {
+	let mut left = amount;
+	for i in 0..crate::genesis_config_presets::SALE_ACCOUNTS {
+		let seller = plan_account("sale", i);
+		let part = left.min(Balances::free_balance(&seller).saturating_sub(A));
+		if part > 0 {
+			<Balances as Mutate<_>>::transfer(&seller, who, part, Preservation::Preserve)
+				.expect("the sale account has it");
+			left -= part;
+		}
+	}
+	assert_eq!(left, 0, "the sale accounts hold 40 % of the supply");
+}
+
+/// Everything `accounts` own together: free and held.
+pub(super) fn wealth(accounts: &[AccountId]) -> Balance {
+	accounts.iter().map(<Balances as Inspect<_>>::total_balance).sum()
+}
+
+/// Dispatch `call` signed by `who`.
+pub(super) fn signed(who: &AccountId, call: impl Into<RuntimeCall>) -> DispatchResultWithPostInfo {
+	call.into().dispatch(RuntimeOrigin::signed(who.clone()))
+}
+
+/// Register content `n` by `owner`, selling personal licences, with no co-creators.
+pub(super) fn register(owner: &AccountId, n: u8) -> ListingId {
+	let id = pallet_allspark_content::NextListingId::<Runtime>::get();
+	signed(
+		owner,
+		pallet_allspark_content::Call::register {
+			content_hash: [n; 32],
+			metadata: b"ipfs://attack".to_vec(),
+			category: Category::Text,
+			terms: LicenceTerms {
+				personal: true,
+				commercial: false,
+				republication: false,
+				licence_duration: None,
+				distributor_commission: Permill::from_percent(10),
+			},
+			shares: vec![],
+		},
+	)
+	.expect("registered");
+	id
+}
+
+/// Jump to block `n` and run the AllSpark hooks there (expiries, finalisations, eras and the
+/// market's lazy settlements).
+pub(super) fn jump_to(n: BlockNumber) {
+	System::set_block_number(n);
+	<Market as Hooks<BlockNumber>>::on_initialize(n);
+	<Evaluation as Hooks<BlockNumber>>::on_initialize(n);
+	<Market as Hooks<BlockNumber>>::on_idle(n, Weight::MAX);
+}
+
+/// The salt `who` uses for its commitment.
+pub(super) fn salt_of(who: &AccountId) -> [u8; 32] {
+	sp_io::hashing::blake2_256(&codec::Encode::encode(who))
+}
+
+/// Open a round on `listing`, paid by `opener`; returns its id.
+pub(super) fn open_round(opener: &AccountId, listing: ListingId) -> RoundId {
+	let id = pallet_allspark_evaluation::NextRoundId::<Runtime>::get();
+	signed(opener, pallet_allspark_evaluation::Call::open_round { listing }).expect("opened");
+	id
+}
+
+/// `who` commits to `score` with `stake`.
+pub(super) fn commit(
+	who: &AccountId,
+	round: RoundId,
+	score: Score,
+	stake: Balance,
+) -> DispatchResultWithPostInfo {
+	let commitment = Evaluation::commitment_of(score, &salt_of(who), who);
+	signed(who, pallet_allspark_evaluation::Call::commit { round, commitment, stake })
+}
+
+/// `who` reveals `score`.
+pub(super) fn reveal(who: &AccountId, round: RoundId, score: Score) {
+	signed(who, pallet_allspark_evaluation::Call::reveal { round, score, salt: salt_of(who) })
+		.expect("revealed");
+}
+
+/// Run round `round` to its end: jump to its reveal phase, reveal `votes`, jump past its end.
+pub(super) fn finish_round(round: RoundId, votes: &[(AccountId, Score)]) {
+	let r = pallet_allspark_evaluation::Rounds::<Runtime>::get(round).expect("open");
+	jump_to(r.commit_end);
+	for (who, score) in votes {
+		reveal(who, round, *score);
+	}
+	jump_to(r.reveal_end);
+	finalise(round);
+}
+
+/// Finalise `round` (its reveal phase over) unless the hook already did.
+pub(super) fn finalise(round: RoundId) {
+	if pallet_allspark_evaluation::Rounds::<Runtime>::contains_key(round) {
+		signed(&actor("anyone", 0), pallet_allspark_evaluation::Call::finalise_round { round })
+			.expect("finalised");
+	}
+}
+
+/// `seller` sells `buyer` `quantity` personal licences of `listing` at `price` each, through
+/// the order book, settled at once.
+pub(super) fn trade(
+	seller: &AccountId,
+	buyer: &AccountId,
+	listing: ListingId,
+	price: Balance,
+	quantity: u32,
+) {
+	let right = Right::Licence(LicenceKind::Personal);
+	let place = |who: &AccountId, side| {
+		signed(
+			who,
+			pallet_allspark_market::Call::place_order {
+				listing,
+				right,
+				side,
+				price,
+				quantity,
+				expires_at: None,
+				fill_or_kill: false,
+				referrer: None,
+			},
+		)
+		.expect("placed")
+	};
+	place(seller, Side::Sell);
+	place(buyer, Side::Buy);
+	let now = System::block_number();
+	<Market as Hooks<BlockNumber>>::on_idle(now, Weight::MAX);
+}
+
+/// One ASK's worth of anything.
+pub(super) const A: Balance = ASK;
