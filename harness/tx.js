@@ -1,39 +1,112 @@
-// Submitting extrinsics and reading their outcome the way a wallet does.
+// Submitting extrinsics and reading their outcome the way a wallet does: the one implementation
+// of "sign, submit, read the outcome" with @polkadot/api, shared by the end-to-end suites, the
+// doc tools and the web DApp (dapp/web/src/chain.js re-exports it; it runs in a browser too).
+// The typed client (dapp/src/flows.js) has its own, on polkadot-api.
 
 /**
- * Sign and send `tx` from `signer`, resolve once it is in a block with its events, the block
- * hash, the parent hash and the signed extrinsic's hex. Rejects if the pool refuses it.
+ * The named error of a failed dispatch, read from the metadata: `{ name: 'market.SelfTrade',
+ * docs }` for a pallet's error, `Token.FundsUnavailable`, `Arithmetic.Overflow` and the like for
+ * the others.
  */
-export function sendAndWait(api, tx, signer, options = {}) {
+export function describeError(api, dispatchError) {
+  if (dispatchError.isModule) {
+    const e = api.registry.findMetaError(dispatchError.asModule);
+    return { name: `${e.section}.${e.name}`, docs: e.docs.join(' ').trim() };
+  }
+  if (dispatchError.isToken) return { name: `Token.${dispatchError.asToken.type}`, docs: 'The balance operation failed.' };
+  if (dispatchError.isArithmetic) return { name: `Arithmetic.${dispatchError.asArithmetic.type}`, docs: '' };
+  return { name: dispatchError.type, docs: '' };
+}
+
+/** `section.Name` of a dispatch error ([`describeError`]'s name). */
+export function errorName(api, dispatchError) {
+  return describeError(api, dispatchError).name;
+}
+
+/**
+ * Sign and send `tx` from `account` (`{ pair }`, or `{ address, signer }` for an injected
+ * signer), reporting each step to `on(step, detail)`: `ready`, `broadcast`, `inBlock` (block
+ * hash), `finalized` (block hash). Resolves at inclusion with `{ ok, error, events, records,
+ * dispatchError, blockHash, finalized }`: `events` the extrinsic's events, `records` their
+ * records, `finalized` a promise of the finalized block's hash (never settled when
+ * `watchFinality` is false: the subscription ends at inclusion). Rejects when the transaction is
+ * invalid, dropped or usurped, or its signing fails.
+ */
+export function signAndWatch(api, tx, account, on = () => {}, { watchFinality = true, ...options } = {}) {
   return new Promise((resolve, reject) => {
-    let unsub;
-    const timer = setTimeout(() => {
+    let included = false;
+    let ended = false;
+    let resolveFinal;
+    let rejectFinal;
+    const finalized = new Promise((res, rej) => { resolveFinal = res; rejectFinal = rej; });
+    finalized.catch(() => {});
+    const signer = account.pair ?? account.address;
+    const opts = account.pair ? options : { ...options, signer: account.signer };
+    let unsub = null;
+    const end = () => {
+      ended = true;
       if (unsub) unsub();
-      reject(new Error('extrinsic not included within 120 s'));
-    }, 120_000);
-    tx.signAndSend(signer, options, (result) => {
+    };
+    const include = (blockHash, events, dispatchError) => {
+      included = true;
+      resolve({
+        ok: !dispatchError,
+        error: dispatchError ? describeError(api, dispatchError) : null,
+        events: events.map(({ event }) => event),
+        records: events,
+        dispatchError,
+        blockHash,
+        finalized,
+      });
+    };
+    tx.signAndSend(signer, opts, (result) => {
       const { status, events, dispatchError } = result;
-      if (status.isInBlock) {
-        clearTimeout(timer);
-        if (unsub) unsub();
-        resolve({ blockHash: status.asInBlock.toHex(), events, dispatchError, hex: tx.toHex() });
-      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
-        clearTimeout(timer);
-        if (unsub) unsub();
-        reject(new Error(`extrinsic ${status.type}`));
+      if (status.isReady) on('ready');
+      else if (status.isBroadcast) on('broadcast');
+      else if (status.isInBlock && !included) {
+        const blockHash = status.asInBlock.toHex();
+        on('inBlock', blockHash);
+        include(blockHash, events, dispatchError);
+        if (!watchFinality) end();
+      } else if (status.isFinalized) {
+        const hash = status.asFinalized.toHex();
+        if (!included) include(hash, events, dispatchError);
+        on('finalized', hash);
+        resolveFinal(hash);
+        end();
+      } else if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
+        const err = new Error(`The transaction was ${status.type.toLowerCase()}.`);
+        rejectFinal(err);
+        if (!included) reject(err);
+        end();
       }
-    }).then((u) => { unsub = u; }).catch((e) => { clearTimeout(timer); reject(e); });
+    }).then((u) => {
+      unsub = u;
+      if (ended) u();
+    }).catch(reject);
   });
 }
 
-/** `section.Name` of a dispatch error, read from the metadata. */
-export function errorName(api, dispatchError) {
-  if (dispatchError.isModule) {
-    const meta = api.registry.findMetaError(dispatchError.asModule);
-    return `${meta.section}.${meta.name}`;
+/**
+ * Sign and send `tx` from `signer` (a key pair, or an address with `options.signer`), resolve
+ * once it is in a block with its event records, the block hash, its dispatch error and the
+ * signed extrinsic's hex. Rejects if the pool refuses it or it is not in a block within 120 s.
+ */
+export async function sendAndWait(api, tx, signer, { signer: injected, ...options } = {}) {
+  const account = injected ? { address: signer, signer: injected } : { pair: signer };
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('extrinsic not included within 120 s')), 120_000);
+  });
+  try {
+    const r = await Promise.race([
+      signAndWatch(api, tx, account, () => {}, { ...options, watchFinality: false }),
+      timeout,
+    ]);
+    return { blockHash: r.blockHash, events: r.records, dispatchError: r.dispatchError, hex: tx.toHex() };
+  } finally {
+    clearTimeout(timer);
   }
-  if (dispatchError.isToken) return `Token.${dispatchError.asToken.type}`;
-  return dispatchError.type;
 }
 
 /** The event records of one extrinsic, by its index in its block. */

@@ -4,26 +4,46 @@
 //! `CheckMetadataHash` transaction extension commits to, so offline signers can verify what they
 //! sign. The token symbol and decimals here are part of that digest.
 //!
-//! With `ALLSPARK_UPGRADE_WASM=1` in the environment (the scripts set it), a second blob is built
+//! Every blob is built **without** `runtime-benchmarks`, even when the native runtime has it (the
+//! scripts' one feature set), as a production runtime is: with that feature the wasm carries
+//! frame-system-benchmarking's embedded 4.5 MB kitchensink runtime (for the `set_code`
+//! benchmark), and its dependencies compile a second time for wasm. Only
+//! `ALLSPARK_BENCHMARK_WASM=1` (`scripts/benchmark.sh` sets it) adds a benchmarking blob,
+//! `wbuild/allspark-runtime/allspark_runtime_benchmarks.wasm`, for `benchmark pallet --runtime`.
+//!
+//! With `ALLSPARK_UPGRADE_WASM=1` in the environment (the scripts set it), another blob is built
 //! with the `upgrade-test` feature, which raises `spec_version` by one:
 //! `wbuild/allspark-runtime/allspark_runtime_upgrade.compressed.wasm` (zstd, in the
 //! `sp-maybe-compressed-blob` format the node loads, so it fits in a block). The end-to-end suite
-//! upgrades a running network to it. The node never embeds it. It is built without
-//! `runtime-benchmarks`, as a production upgrade would be: with that feature the wasm carries
-//! frame-system-benchmarking's embedded 4.5 MB kitchensink runtime (for the `set_code`
-//! benchmark), which would make the upgrade extrinsic nearly fill a block.
+//! upgrades a running network to it. The node never embeds it. Its dependencies are the embedded
+//! blob's, compiled once: only the runtime crate itself compiles twice.
+
+/// Whether `var` is set to `1`.
+#[cfg(feature = "std")]
+fn env_is_one(var: &str) -> bool {
+	println!("cargo:rerun-if-env-changed={var}");
+	std::env::var(var).is_ok_and(|v| v == "1")
+}
 
 #[cfg(feature = "std")]
 fn main() {
+	// The wasm builder enables the runtime's features it finds in `CARGO_FEATURE_*`.
+	let benchmarks = std::env::var_os("CARGO_FEATURE_RUNTIME_BENCHMARKS").is_some();
+	if benchmarks && env_is_one("ALLSPARK_BENCHMARK_WASM") {
+		let bench = substrate_wasm_builder::WasmBuilder::init_with_defaults()
+			.set_file_name("allspark_runtime_benchmarks");
+		#[cfg(feature = "metadata-hash")]
+		let bench = bench.enable_metadata_hash("ASK", 12);
+		bench.build();
+	}
+	std::env::remove_var("CARGO_FEATURE_RUNTIME_BENCHMARKS");
+
 	let builder = substrate_wasm_builder::WasmBuilder::init_with_defaults();
 	#[cfg(feature = "metadata-hash")]
 	let builder = builder.enable_metadata_hash("ASK", 12);
 	builder.build();
 
-	println!("cargo:rerun-if-env-changed=ALLSPARK_UPGRADE_WASM");
-	if std::env::var("ALLSPARK_UPGRADE_WASM").is_ok_and(|v| v == "1") {
-		// The wasm builder enables the runtime's features it finds in `CARGO_FEATURE_*`.
-		std::env::remove_var("CARGO_FEATURE_RUNTIME_BENCHMARKS");
+	if env_is_one("ALLSPARK_UPGRADE_WASM") {
 		let upgrade = substrate_wasm_builder::WasmBuilder::init_with_defaults()
 			.enable_feature("upgrade-test")
 			.set_file_name("allspark_runtime_upgrade");

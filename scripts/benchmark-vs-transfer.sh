@@ -4,7 +4,8 @@
 # ratio to the transfer's (the goals of pallets/market/BENCHMARKS.md).
 #   STEPS=20 REPEAT=10 scripts/benchmark-vs-transfer.sh
 #
-# The runtime measured is the dev build's wasm (the wasm builder always optimises it). The host
+# The runtime measured is the dev build's benchmarking wasm (the wasm builder always optimises
+# it; runtime/build.rs builds it for `benchmark_build`). The host
 # running it is the dev node (BENCH_PROFILE=debug, the default: the figures in
 # pallets/market/BENCHMARKS.md) or one built with the release profile (BENCH_PROFILE=release; its
 # first build takes over two hours on this 2-core machine, then minutes): in a debug-built host
@@ -12,19 +13,17 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
-cargo_build
+benchmark_build
 out=$(mktemp -d)
 host="$NODE_BIN"
-runtime=(--runtime "$CARGO_TARGET_DIR/debug/wbuild/allspark-runtime/allspark_runtime.wasm"
+runtime=(--runtime "$BENCHMARK_WASM"
 	--genesis-builder-preset development)
 if [ "${BENCH_PROFILE:-debug}" = release ]; then
-	# The wasm above is the one measured: the release host has none of its own, so it reads it
-	# (and the dev genesis) from a chain spec the dev node writes.
+	# The wasm above is the one measured: the release host has none of its own and reads the
+	# same benchmarking blob.
 	(unset ALLSPARK_UPGRADE_WASM; SKIP_WASM_BUILD=1 cargo build --release -p allspark-node \
 		--features "$CARGO_FEATURES")
 	host="$CARGO_TARGET_DIR/release/allspark-node"
-	"$NODE_BIN" build-spec --chain dev > "$out/dev-spec.json" 2>/dev/null
-	runtime=(--chain "$out/dev-spec.json")
 fi
 
 balances_others=transfer_allow_death,force_transfer,transfer_all,force_unreserve,upgrade_accounts,force_set_balance_creating,force_set_balance_killing,force_adjust_total_issuance,burn_allow_death,burn_keep_alive

@@ -6,7 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
-cargo_build
+benchmark_build
 
 pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=($(ls pallets))
@@ -15,7 +15,7 @@ for dir in "${pallets[@]}"; do
 	crate=$(sed -n 's/^name = "\(.*\)"/\1/p' "pallets/$dir/Cargo.toml" | head -1)
 	echo "== $crate"
 	"$NODE_BIN" benchmark pallet \
-		--runtime "$CARGO_TARGET_DIR/debug/wbuild/allspark-runtime/allspark_runtime.wasm" \
+		--runtime "$BENCHMARK_WASM" \
 		--genesis-builder-preset development \
 		--pallet "${crate//-/_}" --extrinsic '*' \
 		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" \

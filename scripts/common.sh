@@ -35,6 +35,19 @@ cargo_build() {
 # between scripts never rebuilds the runtime.
 export ALLSPARK_UPGRADE_WASM=1
 UPGRADE_WASM="$CARGO_TARGET_DIR/debug/wbuild/allspark-runtime/allspark_runtime_upgrade.compressed.wasm"
+# The benchmarking blob (runtime/build.rs), built by `benchmark_build` only: the node embeds a
+# runtime without `runtime-benchmarks`.
+BENCHMARK_WASM="$CARGO_TARGET_DIR/debug/wbuild/allspark-runtime/allspark_runtime_benchmarks.wasm"
+# frame-benchmarking-cli's storage-access test runtime is a whole second runtime compiled for wasm
+# (cumulus and FRAME), used only by `benchmark storage --validate`, which nothing here runs: skip
+# its wasm.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
+
+# `cargo_build`, plus the benchmarking blob (`BENCHMARK_WASM`). Rebuilds the runtime crate's wasm
+# when switching to or from it.
+benchmark_build() {
+	ALLSPARK_BENCHMARK_WASM=1 cargo_build "$@"
+}
 
 # The JavaScript workspace (harness, tools, e2e, dapp; package.json at the root): one `npm ci`
 # into the root's node_modules, skipped while it is newer than the lock file.

@@ -60,63 +60,6 @@ export async function extensionAccounts(ss58) {
   }));
 }
 
-/** The named error of a failed dispatch: `{ name: 'market.SelfTrade', docs }`, read from the metadata. */
-export function describeError(api, dispatchError) {
-  if (dispatchError.isModule) {
-    const e = api.registry.findMetaError(dispatchError.asModule);
-    return { name: `${e.section}.${e.name}`, docs: e.docs.join(' ').trim() };
-  }
-  if (dispatchError.isToken) return { name: `Token.${dispatchError.asToken.type}`, docs: 'The balance operation failed.' };
-  if (dispatchError.isArithmetic) return { name: `Arithmetic.${dispatchError.asArithmetic.type}`, docs: '' };
-  return { name: dispatchError.type, docs: '' };
-}
-
-/**
- * Sign and send `tx` from `account`, reporting each step to `on(step, detail)`:
- * `ready`, `broadcast`, `inBlock` (block hash), `finalized` (block hash). Resolves at
- * inclusion with `{ ok, error, events, blockHash, finalized }` where `finalized` is a promise
- * of the finalized block's hash.
- */
-export function signAndWatch(api, tx, account, on) {
-  return new Promise((resolve, reject) => {
-    let included = false;
-    let resolveFinal;
-    let rejectFinal;
-    const finalized = new Promise((res, rej) => { resolveFinal = res; rejectFinal = rej; });
-    finalized.catch(() => {});
-    const signer = account.pair ?? account.address;
-    const options = account.pair ? {} : { signer: account.signer };
-    let unsub = () => {};
-    tx.signAndSend(signer, options, (result) => {
-      const { status, events, dispatchError } = result;
-      if (status.isReady) on('ready');
-      else if (status.isBroadcast) on('broadcast');
-      else if (status.isInBlock && !included) {
-        included = true;
-        const blockHash = status.asInBlock.toHex();
-        on('inBlock', blockHash);
-        resolve({
-          ok: !dispatchError,
-          error: dispatchError ? describeError(api, dispatchError) : null,
-          events: events.map(({ event }) => event),
-          blockHash,
-          finalized,
-        });
-      } else if (status.isFinalized) {
-        const hash = status.asFinalized.toHex();
-        if (!included) {
-          included = true;
-          resolve({ ok: !dispatchError, error: dispatchError ? describeError(api, dispatchError) : null, events: events.map(({ event }) => event), blockHash: hash, finalized });
-        }
-        on('finalized', hash);
-        resolveFinal(hash);
-        unsub();
-      } else if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
-        const err = new Error(`The transaction was ${status.type.toLowerCase()}.`);
-        rejectFinal(err);
-        if (!included) reject(err);
-        unsub();
-      }
-    }).then((u) => { unsub = u; }).catch(reject);
-  });
-}
+// Signing and watching a call, and naming a failed call's error: the harness's implementation,
+// shared with the end-to-end suites.
+export { describeError, signAndWatch } from 'allspark-harness/tx.js';
