@@ -220,7 +220,8 @@ export function methodOf(command) {
 
 /** The AllSpark RPC methods docs/reference.md lists under "## RPC methods". */
 export function referenceRpcMethods(reference) {
-  const section = reference.split(/^## RPC methods$/m)[1] ?? '';
+  // The section runs to the next second-level heading.
+  const section = (reference.split(/^## RPC methods$/m)[1] ?? '').split(/^## /m)[0];
   return [...section.matchAll(/^### `([A-Za-z0-9_]+)`$/gm)].map((m) => m[1]);
 }
 

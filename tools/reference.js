@@ -73,6 +73,137 @@ function variants(lookup, id) {
   }));
 }
 
+/** Whether a registry type is one of AllSpark's own (a pallet's or the primitives crate's). */
+function isOurs(lookup, id) {
+  const path = lookup.getSiType(id).path.map((p) => p.toString());
+  return path.length > 0 && (path[0].startsWith(CRATE_PREFIX) || path[0] === 'allspark_primitives');
+}
+
+/** The registry types a type refers to directly: its fields', variants', elements' types. */
+function children(lookup, id) {
+  const def = lookup.getSiType(id).def;
+  if (def.isComposite) return def.asComposite.fields.map((f) => f.type.toNumber());
+  if (def.isVariant) return def.asVariant.variants.flatMap((v) => v.fields.map((f) => f.type.toNumber()));
+  if (def.isSequence) return [def.asSequence.type.toNumber()];
+  if (def.isArray) return [def.asArray.type.toNumber()];
+  if (def.isTuple) return def.asTuple.map((t) => t.toNumber());
+  if (def.isCompact) return [def.asCompact.type.toNumber()];
+  return [];
+}
+
+/**
+ * The types section: every AllSpark struct and enum the calls, events, storage, constants and
+ * runtime APIs above use (found by walking their types), with its fields or variants, and the
+ * aliases the signatures use (`BalanceOf<T>`, `Share<T::AccountId>`, …) with the type each is
+ * on the wire. The pallets' `Call`, `Event` and `Error` enums are the sections above.
+ */
+function typesSection(api, pallets, apis, source) {
+  const lookup = api.registry.lookup;
+  const roots = [];
+  const enums = new Set();
+  const aliases = new Map();
+  const noteAliases = (fields) => {
+    for (const f of fields) {
+      if (f.typeName.isNone) continue;
+      const written = f.typeName.unwrap().toString();
+      const wire = typeName(lookup, f.type);
+      if (written !== wire && !aliases.has(written)) aliases.set(written, wire);
+    }
+  };
+  for (const p of pallets) {
+    for (const o of [p.calls, p.events, p.errors]) {
+      if (o.isNone) continue;
+      const id = o.unwrap().type.toNumber();
+      enums.add(id);
+      for (const v of lookup.getSiType(id).def.asVariant.variants) noteAliases(v.fields);
+      roots.push(...children(lookup, id));
+    }
+    if (p.storage.isSome) {
+      for (const item of p.storage.unwrap().items) {
+        if (item.type.isPlain) roots.push(item.type.asPlain.toNumber());
+        else roots.push(item.type.asMap.key.toNumber(), item.type.asMap.value.toNumber());
+      }
+    }
+    roots.push(...p.constants.map((c) => c.type.toNumber()));
+  }
+  for (const a of apis) {
+    for (const m of a.methods) roots.push(...m.inputs.map((i) => i.type.toNumber()), m.output.toNumber());
+  }
+  const seen = new Set();
+  const ours = [];
+  const walk = (id) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (isOurs(lookup, id) && !enums.has(id)) ours.push(id);
+    for (const c of children(lookup, id)) walk(c);
+  };
+  roots.forEach(walk);
+
+  const out = ['## Types', '',
+    'The AllSpark structs and enums the calls, events, storage and runtime APIs above use, as the',
+    'metadata describes them (SCALE-encoded in this field order; `@polkadot/api` and `polkadot-api`',
+    'decode them by name).', ''];
+  const short = (si) => si.path[si.path.length - 1].toString();
+  const counts = new Map();
+  for (const id of ours) {
+    const n = short(lookup.getSiType(id));
+    counts.set(n, (counts.get(n) || 0) + 1);
+  }
+  const entries = ours.map((id) => {
+    const si = lookup.getSiType(id);
+    const name = counts.get(short(si)) > 1 ? si.path.map((p) => p.toString()).join('::') : short(si);
+    return { id, name, si };
+  }).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  for (const { name, si } of entries) {
+    const path = si.path.map((p) => p.toString());
+    // Docs: the metadata's, else the source's (the wasm metadata carries no type docs).
+    const crateDir = path[0] === 'allspark_primitives' ? 'primitives' : `pallets/${path[0].slice(CRATE_PREFIX.length)}`;
+    const defs = source.get(short(si)) || [];
+    const src = defs.find((d) => d.file.includes(`/${crateDir}/`)) || defs[0];
+    out.push(`### \`${name}\``, '', `\`${path.join('::')}\``, '');
+    const d = docs(si.docs) || (src ? src.docs : '');
+    if (d) out.push(d, '');
+    const fieldDoc = (f) => docs(f.docs)
+      || ((src && src.fields) || []).find((x) => f.name.isSome && x.name === f.name.unwrap().toString())?.docs || '';
+    const variantDoc = (v) => docs(v.docs)
+      || ((src && src.variants) || []).find((x) => x.name === v.name.toString())?.docs || '';
+    if (si.def.isComposite) {
+      const fields = si.def.asComposite.fields;
+      noteAliases(fields);
+      if (fields.length && fields[0].name.isSome) {
+        out.push('| field | type | meaning |', '|---|---|---|');
+        for (const f of fields) {
+          const t = f.typeName.isSome ? f.typeName.unwrap().toString() : typeName(lookup, f.type);
+          out.push(`| \`${f.name.unwrap().toString()}\` | ${cell(`\`${t}\``)} | ${cell(fieldDoc(f))} |`);
+        }
+      } else {
+        out.push(`A tuple struct of \`(${fields.map((f) => typeName(lookup, f.type)).join(', ')})\`.`);
+      }
+    } else if (si.def.isVariant) {
+      out.push('| variant | index | fields | meaning |', '|---|---:|---|---|');
+      si.def.asVariant.variants.forEach((v) => {
+        noteAliases(v.fields);
+        const fields = v.fields.map((f) => {
+          const t = f.typeName.isSome ? f.typeName.unwrap().toString() : typeName(lookup, f.type);
+          return f.name.isSome ? `${f.name.unwrap().toString()}: ${t}` : t;
+        }).join(', ');
+        out.push(`| \`${v.name.toString()}\` | ${v.index.toNumber()} | ${cell(fields ? `\`${fields}\`` : '')} | ${cell(variantDoc(v))} |`);
+      });
+    }
+    out.push('');
+  }
+  out.push('### Type names in signatures', '',
+    'The names the Rust signatures above use, and the type each is on the wire.', '',
+    '| name | on the wire |', '|---|---|');
+  // AllSpark's own types are documented above: only the other names need saying.
+  const plain = [...aliases.entries()].filter(([, wire]) => !/Allspark/.test(wire));
+  for (const [written, wire] of plain.sort((a, b) => a[0].localeCompare(b[0]))) {
+    out.push(`| \`${cell(written)}\` | \`${cell(wire)}\` |`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
 function snake(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
@@ -183,6 +314,189 @@ function rpcMethods() {
   return methods.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Every `.rs` file under `dir`, recursively, but tests, mocks and benchmarks. */
+function rustFiles(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'tests') out.push(...rustFiles(p));
+    } else if (e.name.endsWith('.rs') && !['mock.rs', 'benchmarking.rs', 'tests.rs'].includes(e.name)) {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+
+/**
+ * The structs and enums of the node's RPC module, the pallets and the primitives crate, read from
+ * their Rust source: name → [{ kind, file, serialize (derives `Serialize`), docs, fields (key as
+ * serialised, Rust type, `serde(with)`, docs) or variants }] (a name may be defined twice).
+ */
+function sourceTypes() {
+  const files = [join(REPO, 'node', 'src', 'rpc'), join(REPO, 'primitives', 'src'),
+    ...readdirSync(join(REPO, 'pallets'), { withFileTypes: true }).filter((d) => d.isDirectory())
+      .map((d) => join(REPO, 'pallets', d.name, 'src'))].flatMap(rustFiles);
+  const types = new Map();
+  for (const file of files.sort()) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = lines[i].match(/^\s*pub (struct|enum) (\w+)\b/);
+      if (!m) continue;
+      // The header may span lines (generics, bounds); it ends at its `{`.
+      let h = i;
+      while (h < lines.length && !lines[h].trim().endsWith('{') && !lines[h].includes(';')) h++;
+      if (h >= lines.length || !lines[h].trim().endsWith('{') || /\(/.test(lines[i].replace(/<.*$/, '')) && !lines[i].includes('{')) continue;
+      // The item's attributes and docs, upwards.
+      let attrs = '';
+      const doc = [];
+      for (let j = i - 1; j >= 0; j--) {
+        const t = lines[j].trim();
+        if (t.startsWith('///')) doc.unshift(t.replace(/^\/\/\/ ?/, ''));
+        else if (t.startsWith('#[') || t.startsWith(')]') || t.startsWith('Clone') || !t.startsWith('pub ') && t !== '' && !t.startsWith('}') && !t.startsWith('//')) attrs = `${t} ${attrs}`;
+        else break;
+      }
+      const serialize = /Serialize/.test(attrs);
+      const renameAll = (attrs.match(/rename_all = "(\w+)"/) || [])[1];
+      const renameFields = (attrs.match(/rename_all_fields = "(\w+)"/) || [])[1];
+      const body = [];
+      let depth = 1;
+      for (let j = h + 1; j < lines.length && depth > 0; j++) {
+        depth += (lines[j].match(/\{/g) || []).length - (lines[j].match(/\}/g) || []).length;
+        if (depth > 0) body.push(lines[j]);
+      }
+      const parsed = { kind: m[1], file, serialize, docs: doc.join(' '), ...parseBody(m[1], body, renameAll, renameFields) };
+      if (!types.has(m[2])) types.set(m[2], []);
+      types.get(m[2]).push(parsed);
+    }
+  }
+  return types;
+}
+
+/** A struct's fields or an enum's variants from the lines of its body. */
+function parseBody(kind, body, renameAll, renameFields) {
+  const fieldsOf = (lines, rename) => {
+    const fields = [];
+    let doc = [];
+    let withFn = null;
+    for (const line of lines) {
+      const t = line.trim();
+      if (t.startsWith('///')) { doc.push(t.replace(/^\/\/\/ ?/, '')); continue; }
+      const w = t.match(/#\[serde\(with = "(\w+)"\)\]/);
+      if (w) { withFn = w[1]; continue; }
+      const f = t.match(/^(?:pub )?(\w+): (.+),$/);
+      if (f) {
+        fields.push({ name: f[1], key: rename === 'camelCase' ? camel(f[1]) : f[1], type: f[2], with: withFn, docs: doc.join(' ') });
+        doc = [];
+        withFn = null;
+      }
+    }
+    return fields;
+  };
+  if (kind === 'struct') return { fields: fieldsOf(body, renameAll) };
+  const variants = [];
+  let doc = [];
+  for (let i = 0; i < body.length; i++) {
+    const t = body[i].trim();
+    if (t.startsWith('///')) { doc.push(t.replace(/^\/\/\/ ?/, '')); continue; }
+    let m = t.match(/^(\w+),$/);
+    if (m) { variants.push({ name: m[1], docs: doc.join(' ') }); doc = []; continue; }
+    m = t.match(/^(\w+)\((.+)\),$/);
+    if (m) { variants.push({ name: m[1], value: m[2], docs: doc.join(' ') }); doc = []; continue; }
+    m = t.match(/^(\w+) \{$/);
+    if (m) {
+      const inner = [];
+      let depth = 1;
+      for (i += 1; i < body.length; i++) {
+        depth += (body[i].match(/\{/g) || []).length - (body[i].match(/\}/g) || []).length;
+        if (depth === 0) break;
+        inner.push(body[i]);
+      }
+      variants.push({ name: m[1], fields: fieldsOf(inner, renameFields), docs: doc.join(' ') });
+      doc = [];
+    }
+  }
+  return { variants };
+}
+
+const NUMBERS = new Set(['u8', 'u16', 'u32', 'u64', 'ListingId', 'OrderId', 'OfferId', 'RequestId',
+  'RoundId', 'ProposalId', 'Quantity', 'Score', 'BlockNumber', 'SessionIndex', 'EraIndex']);
+
+/** The JSON a Rust type (as written in a field) serialises to, linking documented types. */
+function jsonOf(type, withFn, types, used) {
+  const t = type.replace(/\s+/g, ' ').trim();
+  if (withFn === 'balance_string') return 'decimal string';
+  if (withFn === 'option_balance_string') return 'decimal string or `null`';
+  if (withFn) return `see \`${withFn}\``;
+  let m = t.match(/^(?:[\w:]*::)?Option<(.+)>$/);
+  if (m) return `${jsonOf(m[1], null, types, used)} or \`null\``;
+  m = t.match(/^(?:[\w:]*::)?(?:Vec|BoundedVec)<(.+?)(?:, [^<>]+)?>$/);
+  if (m) return `array of ${jsonOf(m[1], null, types, used)}`;
+  const base = t.replace(/<.*>$/, '').split('::').pop();
+  if (NUMBERS.has(base)) return 'number';
+  if (base === 'bool') return 'boolean';
+  if (base === 'String') return 'string';
+  if (base === 'AccountId') return 'SS58 address string';
+  if (['H256', 'H256Hex', 'Bytes'].includes(base)) return '`0x` hex string';
+  if (['Permill', 'Perbill'].includes(base)) return `number (${base === 'Permill' ? 'parts per million' : 'parts per billion'})`;
+  if (base === 'Balance') return 'number';
+  if (types.has(base)) {
+    used.add(base);
+    return `[${base}](#json-${base.toLowerCase()})`;
+  }
+  return `\`${t}\``;
+}
+
+/** The serialisable types of `sourceTypes()`, by name. */
+function serdeTypes(source) {
+  const types = new Map();
+  for (const [name, defs] of source) {
+    const def = defs.find((d) => d.serialize);
+    if (def) types.set(name, def);
+  }
+  return types;
+}
+
+/** The JSON section: each RPC method's answer, then every type those answers contain. */
+function jsonSection(methods, source) {
+  const types = serdeTypes(source);
+  const used = new Set();
+  const out = ['## RPC answers (JSON)', '',
+    'What each RPC method returns, read from the Rust types the node serialises (keys as they',
+    'appear in the JSON). Balances are decimal strings: ASK amounts exceed what a JSON number',
+    'carries exactly.', '', '| method | answer |', '|---|---|'];
+  for (const m of methods) out.push(`| \`${m.name}\` | ${cell(jsonOf(m.ret, null, types, used))} |`);
+  out.push('');
+  const done = new Set();
+  while ([...used].some((n) => !done.has(n))) {
+    for (const name of [...used].filter((n) => !done.has(n)).sort()) {
+      done.add(name);
+      const t = types.get(name);
+      out.push(`### <a id="json-${name.toLowerCase()}"></a>${name}`, '');
+      if (t.docs) out.push(t.docs, '');
+      if (t.kind === 'struct') {
+        out.push('| key | JSON | meaning |', '|---|---|---|');
+        for (const f of t.fields) out.push(`| \`${f.key}\` | ${cell(jsonOf(f.type, f.with, types, used))} | ${cell(f.docs)} |`);
+      } else {
+        out.push('| variant | JSON | meaning |', '|---|---|---|');
+        for (const v of t.variants) {
+          let json = `\`"${v.name}"\``;
+          if (v.value) json = `\`{"${v.name}": …}\` with ${jsonOf(v.value, null, types, used)}`;
+          if (v.fields) {
+            const inner = v.fields.map((f) => `\`${f.key}\`: ${jsonOf(f.type, f.with, types, used)}`).join(', ');
+            json = `\`{"${v.name}": {…}}\` with ${inner}`;
+          }
+          out.push(`| \`${v.name}\` | ${cell(json)} | ${cell(v.docs)} |`);
+        }
+      }
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}
+
 function rpcSection(methods) {
   const out = ['## RPC methods', '',
     'JSON-RPC 2.0 over HTTP or WebSocket on the node\'s RPC port, e.g.',
@@ -209,6 +523,7 @@ async function main() {
     if (pallets.length === 0) throw new Error('no pallet_allspark_* pallet in the metadata');
     const apis = allsparkApis(latest, pallets);
     const methods = rpcMethods();
+    const source = sourceTypes();
     const served = (await rpc(node.rpcPort, 'rpc_methods')).methods;
     const missing = methods.filter((m) => !served.includes(m.name)).map((m) => m.name);
     if (missing.length) throw new Error(`declared but not served: ${missing.join(', ')}`);
@@ -233,6 +548,8 @@ async function main() {
       ...pallets.map((p) => palletSection(api, p)),
       apiSection(api, apis),
       rpcSection(methods),
+      jsonSection(methods, source),
+      typesSection(api, pallets, apis, source),
     ].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 
     if (check) {

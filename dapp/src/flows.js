@@ -310,6 +310,16 @@ export function propose(api, signer, { request, listing, price }) {
 }
 
 /**
+ * `Market.remove_proposal`: the proposer withdraws a proposal, or the requester rejects it.
+ * @returns the `Market.ProposalRemoved` payload (`reason`: `Withdrawn` or `Rejected`, …) and
+ *   `result`
+ */
+export function removeProposal(api, signer, { request, proposal }) {
+  return confirmed(api.tx.Market.remove_proposal({ request, proposal }), signer,
+    api.event.Market.ProposalRemoved);
+}
+
+/**
  * `Market.accept_proposal`: the requester buys at the proposal's price out of the held budget.
  * @returns the `Market.ProposalAccepted` payload and `result` (with the trade's `TradeSettled` and
  *   `RightGranted`)

@@ -137,6 +137,8 @@ pub trait ContentInspect<AccountId, BlockNumber> {
 
 /// Move a listing's copyright: the market settles a copyright sale through this.
 pub trait ContentTransfer<AccountId> {
+	/// The balance type of listing deposits.
+	type Balance;
 	/// Make `to` the owner of `listing`, which `from` owns. The listing must be active and `to`
 	/// must be able to hold the listing's deposit, which is released to `from`. Does not consult
 	/// [`ContentObligations`]: the caller is the market, which settles its own obligations.
@@ -144,6 +146,9 @@ pub trait ContentTransfer<AccountId> {
 	/// The most [`ContentTransfer::transfer_copyright`] weighs: callers add it to the weight of
 	/// a trade that moves a copyright.
 	fn transfer_copyright_weight() -> Weight;
+	/// The deposit `listing`'s owner holds, which its next owner must hold in turn (zero when
+	/// there is no such listing).
+	fn deposit(listing: ListingId) -> Self::Balance;
 }
 
 /// Whether a listing has open market obligations (open offers, orders, auctions, running
@@ -152,6 +157,11 @@ pub trait ContentTransfer<AccountId> {
 pub trait ContentObligations {
 	/// Whether `listing` has open obligations.
 	fn has_open_obligations(listing: ListingId) -> bool;
+	/// Whether bids bind `listing`: an auction of it has a bid, made on its terms and metadata
+	/// as they are, which therefore must not change until the auction ends.
+	fn is_bound_by_bids(_listing: ListingId) -> bool {
+		false
+	}
 }
 
 /// No market: no obligations.

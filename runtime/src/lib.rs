@@ -128,7 +128,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("allspark"),
 	impl_name: Cow::Borrowed("allspark-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -143,7 +143,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("allspark"),
 	impl_name: Cow::Borrowed("allspark-node"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -182,7 +182,10 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run on the next runtime upgrade.
-pub type Migrations = (pallet_allspark_evaluation::migrations::v2::MigrateV1ToV2<Runtime>,);
+pub type Migrations = (
+	pallet_allspark_evaluation::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_allspark_market::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<

@@ -410,8 +410,16 @@ describe('trade market', () => {
     assert.ok(!(await rpc(node.rpcPort, 'market_openRequests', ['Video', null, 100, posted.blockHash]))
       .some((x) => x.id === request));
 
+    // Alice proposes at the budget, withdraws, and proposes again under a new id.
+    const first = await send(api.tx.market.propose(request, solo, budget), alice);
+    const firstId = one(first.events, 'market', 'ProposalMade').proposal.toNumber();
+    const withdrawn = await send(api.tx.market.removeProposal(request, firstId), alice);
+    const removed = one(withdrawn.events, 'market', 'ProposalRemoved');
+    assert.equal(removed.proposal.toNumber(), firstId);
+    assert.equal(removed.reason.toString(), 'Withdrawn');
     const proposed = await send(api.tx.market.propose(request, solo, price), alice);
     const proposal = one(proposed.events, 'market', 'ProposalMade').proposal.toNumber();
+    assert.equal(proposal, firstId + 1, 'proposal ids are never reused');
     assert.deepEqual((await listed(proposed.blockHash)).find((x) => x.id === request).proposals, [
       { id: proposal, proposer: alice.address, listing: solo, price: String(price) },
     ]);

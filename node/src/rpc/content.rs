@@ -22,6 +22,7 @@ use sp_runtime::traits::Block as BlockT;
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct ShareJson<AccountId> {
+	/// The co-creator.
 	pub account: AccountId,
 	/// The share in parts per million.
 	pub share_ppm: u32,
@@ -31,18 +32,27 @@ pub struct ShareJson<AccountId> {
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct ListingJson<AccountId, BlockNumber> {
+	/// The listing's id.
 	pub id: ListingId,
+	/// Its owner, who holds the copyright and the deposit.
 	pub owner: AccountId,
+	/// The work's fingerprint, `0x` hex.
 	pub content_hash: H256,
+	/// The metadata reference as registered, `0x` hex.
 	pub metadata: Bytes,
 	/// The metadata as text, when it is valid UTF-8.
 	pub metadata_utf8: Option<String>,
+	/// What kind of work it is.
 	pub category: Category,
+	/// The default licence terms.
 	pub terms: LicenceTerms<BlockNumber>,
 	/// Empty: all revenue to the owner.
 	pub shares: Vec<ShareJson<AccountId>>,
+	/// Active or suspended.
 	pub status: ListingStatus,
+	/// The deposit held from the owner, a decimal string of plancks.
 	pub deposit: String,
+	/// The block it was registered in.
 	pub registered_at: BlockNumber,
 }
 

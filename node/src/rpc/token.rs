@@ -18,8 +18,11 @@ use sp_runtime::traits::Block as BlockT;
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct PotJson<AccountId> {
+	/// Which pot.
 	pub pot: Pot,
+	/// Its keyless account.
 	pub account: AccountId,
+	/// Its balance, a decimal string of plancks.
 	pub balance: String,
 }
 
@@ -27,14 +30,21 @@ pub struct PotJson<AccountId> {
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct EconomicsJson<AccountId> {
+	/// The total issuance, a decimal string of plancks.
 	pub total_issuance: String,
+	/// What charges and fees have burned to date, a decimal string of plancks.
 	pub burned: String,
+	/// Every pot with its account and balance.
 	pub pots: Vec<PotJson<AccountId>>,
 	/// The trade rate in parts per million.
 	pub trade_rate_ppm: u32,
+	/// The least service charge of a trade, a decimal string of plancks.
 	pub min_charge: String,
+	/// The fee to open an evaluation round, a decimal string of plancks.
 	pub evaluation_fee: String,
+	/// How charges and fees are divided.
 	pub split: ChargeSplit,
+	/// What a block's author is paid from the node-incentive pot, a decimal string of plancks.
 	pub author_reward: String,
 }
 

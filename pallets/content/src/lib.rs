@@ -299,6 +299,9 @@ pub mod pallet {
 		ListingNotSuspended,
 		/// The listing has open market obligations (offers, orders, auctions, subscriptions).
 		HasOpenObligations,
+		/// An auction of the listing has a bid: its terms and metadata stay as the bidders saw
+		/// them until the auction ends.
+		BoundByBids,
 		/// The copyright would move to its current owner.
 		AlreadyOwner,
 		/// An update that changes nothing.
@@ -373,7 +376,9 @@ pub mod pallet {
 		/// - `terms`: the new default terms; `None` keeps them.
 		///
 		/// The deposit follows the metadata's length: the difference is held or released.
-		/// Fails on a suspended listing. Emits [`Event::ListingUpdated`].
+		/// Fails on a suspended listing, and while an auction of it has a bid
+		/// ([`Error::BoundByBids`]: bidders bid on the terms as they are). Emits
+		/// [`Event::ListingUpdated`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_listing(
 			metadata.as_ref().map_or(0, |m| m.len() as u32).min(T::MaxMetadataLen::get()),

@@ -73,6 +73,7 @@ impl<T: Config> Pallet<T> {
 		let mut listing = Self::ensure_owner(id, &who)?;
 		ensure!(listing.status == ListingStatus::Active, Error::<T>::ListingSuspended);
 		ensure!(metadata.is_some() || terms.is_some(), Error::<T>::NothingToUpdate);
+		ensure!(!T::Obligations::is_bound_by_bids(id), Error::<T>::BoundByBids);
 		if let Some(metadata) = metadata {
 			listing.metadata = Self::bounded_metadata(metadata)?;
 		}
@@ -335,6 +336,8 @@ impl<T: Config> ContentInspect<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 }
 
 impl<T: Config> ContentTransfer<T::AccountId> for Pallet<T> {
+	type Balance = BalanceOf<T>;
+
 	fn transfer_copyright(
 		listing: ListingId,
 		from: &T::AccountId,
@@ -346,5 +349,9 @@ impl<T: Config> ContentTransfer<T::AccountId> for Pallet<T> {
 	fn transfer_copyright_weight() -> Weight {
 		// The call's benchmark: the same transfer, plus the owner and obligation checks.
 		T::WeightInfo::transfer_copyright()
+	}
+
+	fn deposit(listing: ListingId) -> BalanceOf<T> {
+		Listings::<T>::get(listing).map_or_else(Zero::zero, |l| l.deposit)
 	}
 }

@@ -381,7 +381,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Take `slash` of `who`'s held `stake` into the evaluation-reward pot and release the rest.
 	/// Returns what was taken.
-	fn settle_stake(who: &T::AccountId, stake: BalanceOf<T>, slash: BalanceOf<T>) -> BalanceOf<T> {
+	pub(crate) fn settle_stake(
+		who: &T::AccountId,
+		stake: BalanceOf<T>,
+		slash: BalanceOf<T>,
+	) -> BalanceOf<T> {
 		let reason = HoldReason::Stake.into();
 		let slashed = if slash.is_zero() {
 			Zero::zero()

@@ -240,7 +240,10 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			if let Some(params) = &self.params {
-				assert!(params.check().is_ok(), "genesis: inconsistent evaluation parameters");
+				assert!(
+					params.check(T::MaxEvaluators::get()).is_ok(),
+					"genesis: inconsistent evaluation parameters"
+				);
 				Parameters::<T>::put(params);
 			}
 		}

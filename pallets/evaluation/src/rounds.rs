@@ -3,8 +3,7 @@
 use crate::*;
 use allspark_primitives::ChargeKind;
 use codec::Encode;
-use frame_support::traits::tokens::Precision;
-use frame_support::{ensure, pallet_prelude::*, traits::fungible::MutateHold};
+use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
 use sp_runtime::traits::{CheckedAdd, Saturating, Zero};
 
@@ -25,8 +24,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_set_params(params: ParamsOf<T>) -> DispatchResult {
-		params.check().map_err(|_| Error::<T>::InvalidParams)?;
-		ensure!(params.min_revealers <= T::MaxEvaluators::get(), Error::<T>::InvalidParams);
+		params.check(T::MaxEvaluators::get()).map_err(|_| Error::<T>::InvalidParams)?;
 		Parameters::<T>::put(params);
 		Self::deposit_event(Event::ParamsSet { params });
 		Ok(())
@@ -149,13 +147,7 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::RoundFull.into());
 		};
 		Commitments::<T>::remove(id, &evicted);
-		// The stake is held in full: releasing it cannot fall short.
-		let _ = T::Currency::release(
-			&HoldReason::Stake.into(),
-			&evicted,
-			evicted_stake,
-			Precision::BestEffort,
-		);
+		Self::settle_stake(&evicted, evicted_stake, Zero::zero());
 		round.evaluators = round.evaluators.saturating_sub(1);
 		round.total_stake = round.total_stake.saturating_sub(evicted_stake);
 		Self::deposit_event(Event::CommitmentEvicted {

@@ -79,13 +79,15 @@ pub enum ParamsProblem {
 	ZeroMinStake,
 	/// No reveal would be needed for a score.
 	ZeroQuorum,
+	/// The quorum needs more revealers than a round has room for.
+	QuorumAboveRoom,
 }
 
 impl<Balance: sp_runtime::traits::Zero, BlockNumber: sp_runtime::traits::Zero>
 	Params<Balance, BlockNumber>
 {
-	/// Check the parameters' consistency.
-	pub fn check(&self) -> Result<(), ParamsProblem> {
+	/// Check the parameters' consistency, for rounds of at most `max_evaluators` evaluators.
+	pub fn check(&self, max_evaluators: u32) -> Result<(), ParamsProblem> {
 		if self.commit_period.is_zero() || self.reveal_period.is_zero() || self.era_length.is_zero()
 		{
 			return Err(ParamsProblem::ZeroPeriod);
@@ -101,6 +103,9 @@ impl<Balance: sp_runtime::traits::Zero, BlockNumber: sp_runtime::traits::Zero>
 		}
 		if self.min_revealers == 0 {
 			return Err(ParamsProblem::ZeroQuorum);
+		}
+		if self.min_revealers > max_evaluators {
+			return Err(ParamsProblem::QuorumAboveRoom);
 		}
 		Ok(())
 	}

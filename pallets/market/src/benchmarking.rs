@@ -66,6 +66,31 @@ fn expiry<T: Config>() -> BlockNumberOf<T> {
 	now::<T>().saturating_add(T::MaxOrderLifetime::get())
 }
 
+/// Request 0, posted by a funded requester (returned) with a budget of ten units, and `p`
+/// proposals at `price`, each of another listing of `owner`'s (with the most co-creators).
+fn post_request_with_proposals<T: Config>(
+	owner: &T::AccountId,
+	p: u32,
+	price: BalanceOf<T>,
+) -> T::AccountId {
+	let requester = funded::<T>("requester", 0);
+	let budget = unit::<T>().saturating_mul(10u32.into());
+	Pallet::<T>::do_post_request(
+		requester.clone(),
+		Category::Audio,
+		PERSONAL,
+		budget,
+		expiry::<T>(),
+		[1u8; 32],
+	)
+	.expect("posted");
+	for _ in 0..p {
+		let (_, listing) = setup_listing_of::<T>(owner.clone());
+		Pallet::<T>::do_propose(owner.clone(), 0, listing, price).expect("proposed");
+	}
+	requester
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -439,46 +464,40 @@ mod benchmarks {
 		assert!(Requests::<T>::get(0).is_some());
 	}
 
+	/// Propose to a request with the most proposals, all dearer: every proposal is read and
+	/// the dearest evicted.
 	#[benchmark]
 	fn propose() {
 		let (owner, listing) = setup_listing::<T>();
-		let requester = funded::<T>("requester", 0);
-		let budget = unit::<T>().saturating_mul(10u32.into());
-		Pallet::<T>::do_post_request(
-			requester,
-			Category::Audio,
-			PERSONAL,
-			budget,
-			expiry::<T>(),
-			[1u8; 32],
-		)
-		.expect("posted");
+		let max = T::MaxProposalsPerRequest::get();
+		post_request_with_proposals::<T>(&owner, max, unit::<T>().saturating_mul(2u32.into()));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), 0, listing, unit::<T>());
 
-		assert!(Proposals::<T>::get(0, 0).is_some());
+		assert!(Proposals::<T>::get(0, max).is_some());
+		assert_eq!(Proposals::<T>::iter_prefix(0).count(), max as usize);
+	}
+
+	/// The requester rejects a proposal.
+	#[benchmark]
+	fn remove_proposal() {
+		let (owner, _) = setup_listing::<T>();
+		let requester = post_request_with_proposals::<T>(&owner, 1, unit::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(requester), 0, 0);
+
+		assert!(Proposals::<T>::get(0, 0).is_none());
 	}
 
 	/// Accept the last of `p` proposals: the trade pays the most co-creators, and the request's
 	/// proposals are cleared.
 	#[benchmark]
 	fn accept_proposal(p: Linear<1, { T::MaxProposalsPerRequest::get() }>) {
-		let (owner, listing) = setup_listing::<T>();
-		let requester = funded::<T>("requester", 0);
-		let budget = unit::<T>().saturating_mul(10u32.into());
-		Pallet::<T>::do_post_request(
-			requester.clone(),
-			Category::Audio,
-			PERSONAL,
-			budget,
-			expiry::<T>(),
-			[1u8; 32],
-		)
-		.expect("posted");
-		for _ in 0..p {
-			Pallet::<T>::do_propose(owner.clone(), 0, listing, unit::<T>()).expect("proposed");
-		}
+		let (owner, _) = setup_listing::<T>();
+		let requester = post_request_with_proposals::<T>(&owner, p, unit::<T>());
+		let listing = Proposals::<T>::get(0, p - 1).expect("proposed").listing;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester.clone()), 0, p - 1);
@@ -489,21 +508,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn cancel_request(p: Linear<0, { T::MaxProposalsPerRequest::get() }>) {
-		let (owner, listing) = setup_listing::<T>();
-		let requester = funded::<T>("requester", 0);
-		let budget = unit::<T>().saturating_mul(10u32.into());
-		Pallet::<T>::do_post_request(
-			requester.clone(),
-			Category::Audio,
-			PERSONAL,
-			budget,
-			expiry::<T>(),
-			[1u8; 32],
-		)
-		.expect("posted");
-		for _ in 0..p {
-			Pallet::<T>::do_propose(owner.clone(), 0, listing, unit::<T>()).expect("proposed");
-		}
+		let (owner, _) = setup_listing::<T>();
+		let requester = post_request_with_proposals::<T>(&owner, p, unit::<T>());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), 0);

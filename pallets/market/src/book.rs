@@ -37,13 +37,15 @@ pub(crate) struct Matched {
 	pub levels: u32,
 	/// Resting orders removed as expired or stale.
 	pub removed: u32,
+	/// Orders of the worst level of a full side, evicted to rest the order at a better price.
+	pub evicted: u32,
 }
 
 impl<T: Config> Pallet<T> {
 	/// What placing an order on `side` of a `right`'s book weighs, having done `matched`: its
-	/// fills on as many levels, beyond one a level, the removals (each a cancel and its owner's
-	/// account) and, when a copyright changed hands, its transfer (and the at-once settlement of
-	/// a copyright sold into a bid).
+	/// fills on as many levels, beyond one a level, the removals and evictions (each a cancel and
+	/// its owner's account) and, when a copyright changed hands, its transfer (and the at-once
+	/// settlement of a copyright sold into a bid).
 	pub(crate) fn place_order_weight(side: Side, right: Right, matched: Matched) -> Weight {
 		let visited = matched.fills.saturating_add(matched.removed);
 		let mut weight = if visited == 0 {
@@ -56,7 +58,8 @@ impl<T: Config> Pallet<T> {
 				Side::Buy => T::WeightInfo::place_buy_order(levels, beyond),
 			}
 		};
-		weight.saturating_accrue(Self::removal_weight().saturating_mul(matched.removed.into()));
+		let removals = matched.removed.saturating_add(matched.evicted);
+		weight.saturating_accrue(Self::removal_weight().saturating_mul(removals.into()));
 		if matched.fills > 0 {
 			weight.saturating_accrue(Self::grant_weight(right));
 			// A copyright sold into a bid settles in the call.
@@ -68,19 +71,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The most placing an order on `side` of a `right`'s book weighs: the most fills, on the
-	/// most levels or on one (the weight is linear in both, so one of these is the most), and
-	/// the most removals.
+	/// most levels or on one (the weight is linear in both, so one of these is the most), the
+	/// most removals and the eviction of a full level.
 	pub(crate) fn place_order_max_weight(side: Side, right: Right) -> Weight {
 		let fills = T::MaxFillsPerCall::get();
 		let most_levels = T::MaxPriceLevels::get().min(fills);
-		let with_levels =
-			|levels| Self::place_order_weight(side, right, Matched { fills, levels, removed: 0 });
+		let with_levels = |levels| {
+			Self::place_order_weight(side, right, Matched { fills, levels, ..Default::default() })
+		};
+		let removals = T::MaxRemovalsPerCall::get().saturating_add(T::MaxOrdersPerLevel::get());
 		with_levels(most_levels)
 			.max(with_levels(1))
 			.max(T::WeightInfo::place_resting_order())
-			.saturating_add(
-				Self::removal_weight().saturating_mul(T::MaxRemovalsPerCall::get().into()),
-			)
+			.saturating_add(Self::removal_weight().saturating_mul(removals.into()))
 	}
 
 	/// What removing an expired or stale resting order while matching weighs at most: a cancel,
@@ -144,7 +147,8 @@ impl<T: Config> Pallet<T> {
 			expires_at,
 			referrer,
 		};
-		let (matched, spent, still_crosses) = Self::match_order(id, &mut taker, owner, terms, now)?;
+		let (mut matched, spent, still_crosses) =
+			Self::match_order(id, &mut taker, owner, terms, now)?;
 		ensure!(!fill_or_kill || taker.remaining == 0, Error::<T>::WouldNotFillCompletely);
 
 		let resting = if still_crosses { 0 } else { taker.remaining };
@@ -156,18 +160,23 @@ impl<T: Config> Pallet<T> {
 				reason: RemovalReason::FillLimitReached,
 			});
 		} else if taker.remaining > 0 {
-			Self::rest_order(id, taker)?;
+			matched.evicted = Self::rest_order(id, taker)?;
 		}
 		if side == Side::Buy {
 			// Keep held only what the resting remainder needs.
 			let still_needed = price.saturating_mul(resting.into());
-			let excess = escrow.saturating_sub(spent).saturating_sub(still_needed);
-			if !excess.is_zero() {
-				T::Currency::release(&HoldReason::Escrow.into(), &who, excess, Precision::Exact)?;
-				Self::deposit_event(Event::EscrowReleased { who, amount: excess });
-			}
+			Self::release_excess(who, escrow.saturating_sub(spent).saturating_sub(still_needed))?;
 		}
 		Ok(matched)
+	}
+
+	/// Release `excess`, escrow a buyer's placed order no longer needs, and say so.
+	fn release_excess(who: T::AccountId, excess: BalanceOf<T>) -> DispatchResult {
+		if !excess.is_zero() {
+			T::Currency::release(&HoldReason::Escrow.into(), &who, excess, Precision::Exact)?;
+			Self::deposit_event(Event::EscrowReleased { who, amount: excess });
+		}
+		Ok(())
 	}
 
 	/// Fill `taker` (order `taker_id`) against the opposite side of its book. Returns what it
@@ -206,30 +215,62 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Put an order on its book: the back of its price level's queue, opening the level if new.
-	fn rest_order(id: OrderId, order: OrderOf<T>) -> DispatchResult {
-		let ladder_key = (order.listing, order.right, order.side);
+	/// Returns the orders evicted to make room ([`Self::open_level`]).
+	fn rest_order(id: OrderId, order: OrderOf<T>) -> Result<u32, DispatchError> {
 		let level_key = (order.listing, order.right, order.side, order.price);
-		let mut level = match Levels::<T>::get(level_key) {
-			Some(level) => level,
-			None => {
-				let mut ladder = Ladders::<T>::get(ladder_key);
-				let pos = ladder_position(&ladder, order.side, &order.price)
-					.err()
-					.ok_or(Error::<T>::TooManyPriceLevels)?;
-				ladder
-					.try_insert(pos, order.price)
-					.map_err(|_| Error::<T>::TooManyPriceLevels)?;
-				Ladders::<T>::insert(ladder_key, ladder);
-				LevelOf::<T>::default()
-			},
+		let (mut level, evicted) = match Levels::<T>::get(level_key) {
+			Some(level) => (level, 0),
+			None => (LevelOf::<T>::default(), Self::open_level(&order)?),
 		};
 		level.orders.try_push(id).map_err(|_| Error::<T>::PriceLevelFull)?;
 		level.quantity = level.quantity.saturating_add(order.remaining.into());
 		Levels::<T>::insert(level_key, level);
 		Self::schedule(order.expires_at, Expiring::Order(id))?;
 		AccountOrders::<T>::insert(&order.owner, id, ());
+		if order.side == Side::Sell {
+			Self::sale_opened(order.listing, &order.owner);
+		}
 		Orders::<T>::insert(id, order);
-		Ok(())
+		Ok(evicted)
+	}
+
+	/// Add `order`'s price to its side's ladder. On a full side, a price better than the worst
+	/// level takes that level's place: the worst level's orders are evicted
+	/// ([`RemovalReason::Evicted`]), so that nobody can keep better prices off a book by filling
+	/// its ladder with worse ones. A price no better than every level of a full side is refused
+	/// with [`Error::TooManyPriceLevels`]. Returns the orders evicted.
+	fn open_level(order: &OrderOf<T>) -> Result<u32, DispatchError> {
+		let ladder_key = (order.listing, order.right, order.side);
+		let mut ladder = Ladders::<T>::get(ladder_key);
+		let pos = ladder_position(&ladder, order.side, &order.price)
+			.err()
+			.ok_or(Error::<T>::TooManyPriceLevels)?;
+		let mut evicted = 0;
+		if ladder.is_full() {
+			let last = ladder.len().saturating_sub(1);
+			ensure!(pos <= last, Error::<T>::TooManyPriceLevels);
+			let worst = ladder.remove(last);
+			evicted = Self::evict_level((order.listing, order.right, order.side, worst))?;
+		}
+		ladder
+			.try_insert(pos, order.price)
+			.map_err(|_| Error::<T>::TooManyPriceLevels)?;
+		Ladders::<T>::insert(ladder_key, ladder);
+		Ok(evicted)
+	}
+
+	/// Remove the level at `level_key` (already off its ladder) and retire its orders as
+	/// evicted. Returns how many there were.
+	fn evict_level(level_key: LevelKey<BalanceOf<T>>) -> Result<u32, DispatchError> {
+		let level = Levels::<T>::take(level_key).unwrap_or_default();
+		let mut evicted = 0u32;
+		for id in level.orders {
+			if let Some(order) = Orders::<T>::get(id) {
+				Self::retire_order(id, order, RemovalReason::Evicted)?;
+				evicted = evicted.saturating_add(1);
+			}
+		}
+		Ok(evicted)
 	}
 
 	/// Cancel `id` for `who`: its owner, or anyone when it is a stale sell order.
@@ -275,8 +316,13 @@ impl<T: Config> Pallet<T> {
 	/// escrow for its open units and say so. An order with unsettled fills stays, with nothing
 	/// open, until it settles (it is queued already); any other order is deleted.
 	fn retire_order(id: OrderId, mut order: OrderOf<T>, reason: RemovalReason) -> DispatchResult {
-		if order.side == Side::Buy {
-			Self::release_escrow(&order.owner, order.price.saturating_mul(order.remaining.into()))?;
+		match order.side {
+			Side::Buy => Self::release_escrow(
+				&order.owner,
+				order.price.saturating_mul(order.remaining.into()),
+			)?,
+			Side::Sell if order.remaining > 0 => Self::sale_closed(order.listing, &order.owner),
+			Side::Sell => {},
 		}
 		Self::deposit_event(Event::OrderRemoved {
 			order: id,
@@ -501,6 +547,9 @@ impl<T: Config> MatchRun<T> {
 		});
 		// Filled completely, it leaves its level; the settlement queue removes it.
 		let visit = if resting.remaining == 0 { Visit::Left } else { Visit::Stays };
+		if resting.remaining == 0 && resting.side == Side::Sell {
+			Pallet::<T>::sale_closed(resting.listing, &resting.owner);
+		}
 		if !was_waiting && resting.awaits_settlement() {
 			self.queued.push(id);
 			if resting.filled > 0 {

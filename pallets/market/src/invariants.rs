@@ -2,7 +2,10 @@
 
 use crate::*;
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
-use frame_support::{ensure, traits::fungible::InspectHold};
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	TryRuntimeError,
@@ -10,6 +13,15 @@ use sp_runtime::{
 
 /// What each account should hold in escrow, summed over its orders, bids and budgets.
 type EscrowOf<T> = BTreeMap<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+/// How many sales each account has open on each listing.
+type SalesOf<T> = BTreeMap<(ListingId, <T as frame_system::Config>::AccountId), u32>;
+
+/// Count one more open sale of `who` on `listing`.
+fn add_sale<T: Config>(sales: &mut SalesOf<T>, listing: ListingId, who: &T::AccountId) {
+	let n = sales.entry((listing, who.clone())).or_insert(0);
+	*n = n.saturating_add(1);
+}
 
 /// Add `amount` to what `who` should hold in escrow.
 fn add_escrow<T: Config>(escrow: &mut EscrowOf<T>, who: &T::AccountId, amount: BalanceOf<T>) {
@@ -25,13 +37,23 @@ impl<T: Config> Pallet<T> {
 	/// - every order is indexed under its owner, and rests on a level;
 	/// - each account's escrow hold equals its buy orders' price × remaining units, plus its
 	///   highest auction bids, plus its requests' budgets;
-	/// - offers and requests are indexed, proposals belong to open requests.
+	/// - offers and requests are indexed; each request has at most the most proposals, under
+	///   ids it gave out, each of another listing;
+	/// - each account's open sales on a listing ([`OpenSales`]) are its resting sell orders and
+	///   open offers there; each listing's bid locks ([`BidLocks`]) are its auctions with a bid,
+	///   and only a copyright lot's bid holds a deposit.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let linked = Self::check_books()?;
 		let mut escrow = EscrowOf::<T>::new();
+		let mut sales = SalesOf::<T>::new();
 		let queued = Self::check_settlement_queue()?;
-		Self::check_orders(linked, &queued, &mut escrow)?;
-		Self::check_offers(&mut escrow)?;
+		Self::check_orders(linked, &queued, &mut escrow, &mut sales)?;
+		Self::check_offers(&mut escrow, &mut sales)?;
+		ensure!(
+			OpenSales::<T>::iter().map(|(l, who, n)| ((l, who), n)).collect::<SalesOf<T>>()
+				== sales,
+			"an account's open sales are not its resting sell orders and open offers"
+		);
 		Self::check_requests(&mut escrow)?;
 		Self::check_escrow_holds(&escrow)
 	}
@@ -109,11 +131,13 @@ impl<T: Config> Pallet<T> {
 	/// Every order is indexed under its owner and every index entry has its order; an order
 	/// awaiting settlement is `queued`; unsettled units and value agree; sell orders record no
 	/// fills; the open orders are the `linked` ones; each listing's pending fills are its filled
-	/// buy orders. Adds each buy order's open and filled value to its owner's `escrow`.
+	/// buy orders. Adds each buy order's open and filled value to its owner's `escrow`, and each
+	/// open sell order to its owner's `sales`.
 	fn check_orders(
 		linked: usize,
 		queued: &BTreeSet<OrderId>,
 		escrow: &mut EscrowOf<T>,
+		sales: &mut SalesOf<T>,
 	) -> Result<(), TryRuntimeError> {
 		let mut orders = 0usize;
 		let mut open = 0usize;
@@ -150,7 +174,12 @@ impl<T: Config> Pallet<T> {
 						*n = n.saturating_add(1);
 					}
 				},
-				Side::Sell => ensure!(order.filled == 0, "a sell order records fills"),
+				Side::Sell => {
+					ensure!(order.filled == 0, "a sell order records fills");
+					if order.remaining > 0 {
+						add_sale::<T>(sales, order.listing, &order.owner);
+					}
+				},
 			}
 		}
 		ensure!(open == linked, "an open order is not linked on its level");
@@ -162,15 +191,31 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Every offer is indexed under its listing and every index entry has its offer. Adds each
-	/// highest auction bid to its bidder's `escrow`.
-	fn check_offers(escrow: &mut EscrowOf<T>) -> Result<(), TryRuntimeError> {
+	/// Every offer is indexed under its listing and every index entry has its offer; the bid
+	/// locks count the auctions with a bid. Adds each highest auction bid to its bidder's
+	/// `escrow`, and each offer to its seller's `sales`.
+	fn check_offers(
+		escrow: &mut EscrowOf<T>,
+		sales: &mut SalesOf<T>,
+	) -> Result<(), TryRuntimeError> {
+		let mut locks = BTreeMap::<ListingId, u32>::new();
 		for (id, offer) in Offers::<T>::iter() {
 			ensure!(ListingOffers::<T>::contains_key(offer.listing, id), "an offer is not indexed");
+			add_sale::<T>(sales, offer.listing, &offer.seller);
 			if let Some(bid) = &offer.best_bid {
-				add_escrow::<T>(escrow, &bid.bidder, bid.amount);
+				add_escrow::<T>(escrow, &bid.bidder, bid.amount.saturating_add(bid.deposit));
+				ensure!(
+					bid.deposit.is_zero() || offer.right == Right::Copyright,
+					"a licence bid holds a deposit"
+				);
+				let n = locks.entry(offer.listing).or_insert(0);
+				*n = n.saturating_add(1);
 			}
 		}
+		ensure!(
+			BidLocks::<T>::iter().collect::<BTreeMap<_, _>>() == locks,
+			"a listing's bid locks are not its auctions with a bid"
+		);
 		ensure!(
 			ListingOffers::<T>::iter().count() == Offers::<T>::iter().count(),
 			"an offer index entry has no offer"
@@ -186,6 +231,15 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				CategoryRequests::<T>::contains_key(request.category, id),
 				"a request is not indexed"
+			);
+			let mut listings = alloc::collections::BTreeSet::new();
+			for (proposal, p) in Proposals::<T>::iter_prefix(id) {
+				ensure!(proposal < request.next_proposal, "a proposal has an id not given out");
+				ensure!(listings.insert(p.listing), "a listing is proposed twice to a request");
+			}
+			ensure!(
+				listings.len() <= T::MaxProposalsPerRequest::get() as usize,
+				"a request has more proposals than allowed"
 			);
 			add_escrow::<T>(escrow, &request.requester, request.budget);
 		}

@@ -10,6 +10,7 @@ pub mod benchmarking;
 mod book;
 mod expiry;
 mod invariants;
+pub mod migrations;
 mod offers;
 mod queries;
 mod requests;
@@ -70,7 +71,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::Zero;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -92,7 +93,7 @@ pub mod pallet {
 
 		/// The content listings: who owns them, what they offer, and the copyright's transfer.
 		type Content: ContentInspect<Self::AccountId, BlockNumberFor<Self>>
-			+ ContentTransfer<Self::AccountId>;
+			+ ContentTransfer<Self::AccountId, Balance = BalanceOf<Self>>;
 
 		/// The service charge every trade pays (the token pallet).
 		type ServiceCharge: ServiceCharge<Self::AccountId, Balance = BalanceOf<Self>>;
@@ -277,6 +278,26 @@ pub mod pallet {
 	/// The settlement queue's first and next free page.
 	#[pallet::storage]
 	pub type SettlementPages<T: Config> = StorageValue<_, (u32, u32), ValueQuery>;
+
+	/// The sales each account has open on each listing: its sell orders resting on the listing's
+	/// books and its open offers. The listing's owner's count is what binds it
+	/// ([`ContentObligations::has_open_obligations`]); a previous owner's stale sales do not.
+	#[pallet::storage]
+	pub type OpenSales<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ListingId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		ValueQuery,
+	>;
+
+	/// The English auctions with a bid on each listing. While any has, the listing's terms and
+	/// metadata cannot change and its copyright cannot change hands other than by the auction
+	/// that sells it.
+	#[pallet::storage]
+	pub type BidLocks<T: Config> = StorageMap<_, Twox64Concat, ListingId, u32, ValueQuery>;
 
 	/// The buy orders on each listing whose fills await settlement. While any do, the listing's
 	/// copyright cannot change hands (they are paid to its owner) and it cannot be delisted.
@@ -516,6 +537,18 @@ pub mod pallet {
 			/// The price asked.
 			price: BalanceOf<T>,
 		},
+		/// A proposal left its request without a trade: withdrawn by its proposer, rejected by
+		/// the requester, or evicted by a cheaper proposal to a request with the most proposals.
+		ProposalRemoved {
+			/// The request.
+			request: RequestId,
+			/// The proposal removed.
+			proposal: ProposalId,
+			/// Its proposer.
+			proposer: T::AccountId,
+			/// Withdrawn, rejected or evicted.
+			reason: ProposalRemoval,
+		},
 		/// The requester accepted a proposal: the trade was made and the rest of the budget
 		/// released.
 		ProposalAccepted {
@@ -620,8 +653,15 @@ pub mod pallet {
 		PriceAboveBudget,
 		/// The listing is not of the category the request asks for.
 		CategoryMismatch,
-		/// The request has the most proposals allowed.
+		/// The request has the most proposals allowed, none dearer than this one.
 		TooManyProposals,
+		/// The listing is proposed to this request already.
+		ListingAlreadyProposed,
+		/// Only the proposer may withdraw a proposal, and only the requester reject it.
+		NotProposerOrRequester,
+		/// An auction of the listing has a bid: its copyright cannot change hands until the
+		/// auction ends.
+		ListingBoundByBids,
 		/// The request has no proposal with this id.
 		ProposalNotFound,
 		/// The funds are there, but part of them is frozen (locked by vesting, say): frozen funds
@@ -798,7 +838,9 @@ pub mod pallet {
 		///
 		/// Signed by anyone but the seller, before the end. The first bid must reach the reserve,
 		/// later ones beat the highest by the minimum increment. The bid is held and the previous
-		/// highest bid released. A bid in the last [`Config::AuctionExtension`] blocks moves the
+		/// highest bid released; for a copyright lot the listing's deposit is held with it (the
+		/// winner holds it as the new owner). While an auction has a bid, the listing's terms and
+		/// metadata cannot change and its copyright cannot be sold otherwise. A bid in the last [`Config::AuctionExtension`] blocks moves the
 		/// end to that many blocks after it. Emits [`Event::AuctionBidPlaced`].
 		#[pallet::call_index(4)]
 		pub fn bid(
@@ -857,9 +899,11 @@ pub mod pallet {
 
 		/// Answer a request with one of the caller's listings at `price`.
 		///
-		/// Signed by the listing's owner (not the requester); the listing must be active and of
-		/// the request's category, the price within the budget and at least the minimum charge,
-		/// the deadline not passed, and the request must have room for another proposal. Emits
+		/// Signed by the listing's owner (not the requester); the listing must be active, of the
+		/// request's category and not proposed to it already; the price within the budget and at
+		/// least the minimum charge; the deadline not passed. A request with the most proposals
+		/// ([`Config::MaxProposalsPerRequest`]) takes a new one only below its dearest, which it
+		/// evicts ([`Event::ProposalRemoved`]); otherwise [`Error::TooManyProposals`]. Emits
 		/// [`Event::ProposalMade`].
 		#[pallet::call_index(8)]
 		pub fn propose(
@@ -892,6 +936,21 @@ pub mod pallet {
 			Ok(Some(weight).into())
 		}
 
+		/// Remove a proposal from an open request.
+		///
+		/// Signed by the proposer, who withdraws it, or by the requester, who rejects it. Emits
+		/// [`Event::ProposalRemoved`]. Fails with [`Error::RequestNotFound`],
+		/// [`Error::ProposalNotFound`] or [`Error::NotProposerOrRequester`].
+		#[pallet::call_index(12)]
+		pub fn remove_proposal(
+			origin: OriginFor<T>,
+			request: RequestId,
+			proposal: ProposalId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_proposal(who, request, proposal)
+		}
+
 		/// Cancel a request and release its budget.
 		///
 		/// Signed by the requester. Emits [`Event::RequestClosed`].
@@ -908,16 +967,33 @@ pub mod pallet {
 	}
 }
 
-/// A listing has obligations while its owner offers rights on it (sell orders on any of its
-/// books, or open offers) or owes buyers the settlement of fills (their funds are paid to the
-/// owner). (Open buy orders do not count: a buyer cannot keep an owner from delisting; they
-/// expire or are cancelled.)
+/// A listing has obligations while its owner offers rights on it (its sell orders resting on any
+/// of the listing's books, or its open offers: [`OpenSales`]) or owes buyers the settlement of
+/// fills (their funds are paid to the owner). A previous owner's stale sales do not count: they
+/// cannot trade, and anyone may remove them. (Open buy orders do not count either: a buyer
+/// cannot keep an owner from delisting; they expire or are cancelled.)
 impl<T: Config> ContentObligations for Pallet<T> {
 	fn has_open_obligations(listing: ListingId) -> bool {
-		Right::ALL
-			.iter()
-			.any(|right| !Ladders::<T>::get((listing, *right, Side::Sell)).is_empty())
-			|| ListingOffers::<T>::iter_prefix(listing).next().is_some()
+		T::Content::owner(listing).is_some_and(|owner| OpenSales::<T>::contains_key(listing, owner))
 			|| PendingFills::<T>::contains_key(listing)
+	}
+
+	fn is_bound_by_bids(listing: ListingId) -> bool {
+		BidLocks::<T>::contains_key(listing)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// `seller` opened a sale on `listing`: a sell order came to rest, or an offer was made.
+	pub(crate) fn sale_opened(listing: ListingId, seller: &T::AccountId) {
+		OpenSales::<T>::mutate(listing, seller, |n| *n = n.saturating_add(1));
+	}
+
+	/// One of `seller`'s sales on `listing` closed: its sell order left the book, or its offer
+	/// ended.
+	pub(crate) fn sale_closed(listing: ListingId, seller: &T::AccountId) {
+		OpenSales::<T>::mutate_exists(listing, seller, |n| {
+			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
+		});
 	}
 }

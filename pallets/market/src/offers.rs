@@ -3,7 +3,7 @@
 use crate::{settlement::Settlement, *};
 use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::{
-	traits::{CheckedMul, Saturating, UniqueSaturatedInto, Zero},
+	traits::{CheckedAdd, CheckedMul, Saturating, UniqueSaturatedInto, Zero},
 	Perbill,
 };
 
@@ -56,6 +56,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		ListingOffers::<T>::insert(listing, id, ());
+		Self::sale_opened(listing, &who);
 		Self::deposit_event(Event::OfferCreated {
 			offer: id,
 			seller: who,
@@ -157,9 +158,17 @@ impl<T: Config> Pallet<T> {
 			.map_or(reserve, |b| b.amount.saturating_add(min_increment));
 		ensure!(amount >= least, Error::<T>::BidTooLow);
 		let referrer = Self::check_referrer(&who, offer.listing, referrer, now)?;
-		Self::hold_escrow(&who, amount)?;
-		if let Some(previous) = offer.best_bid.take() {
-			Self::release_escrow(&previous.bidder, previous.amount)?;
+		let deposit = match offer.right {
+			Right::Copyright => T::Content::deposit(offer.listing),
+			_ => Zero::zero(),
+		};
+		Self::hold_escrow(&who, amount.checked_add(&deposit).ok_or(Error::<T>::Overflow)?)?;
+		match offer.best_bid.take() {
+			Some(previous) => Self::release_escrow(
+				&previous.bidder,
+				previous.amount.saturating_add(previous.deposit),
+			)?,
+			None => BidLocks::<T>::mutate(offer.listing, |n| n.saturating_inc()),
 		}
 		let extension = T::AuctionExtension::get();
 		let mut new_end = end;
@@ -173,7 +182,7 @@ impl<T: Config> Pallet<T> {
 		}
 		offer.mode = PricingMode::English { reserve, min_increment, end: new_end };
 		offer.expires_at = new_end;
-		offer.best_bid = Some(Bid { bidder: who.clone(), amount, referrer });
+		offer.best_bid = Some(Bid { bidder: who.clone(), amount, referrer, deposit });
 		Offers::<T>::insert(id, offer);
 		Self::deposit_event(Event::AuctionBidPlaced {
 			offer: id,
@@ -214,9 +223,14 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::AuctionUnsold { offer: id });
 			return Weight::zero();
 		};
+		BidLocks::<T>::mutate_exists(offer.listing, |n| {
+			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
+		});
 		let sold = frame_support::storage::with_transaction(|| {
 			let result = (|| -> DispatchResult {
 				let terms = Self::ensure_still_sells(offer.listing, &offer.seller)?;
+				// The deposit leaves the escrow for the content pallet to hold it anew.
+				Self::release_escrow(&bid.bidder, bid.deposit)?;
 				let mut settlement = Settlement::<T>::new(
 					offer.seller.clone(),
 					bid.bidder.clone(),
@@ -242,7 +256,7 @@ impl<T: Config> Pallet<T> {
 			});
 			Self::grant_weight(offer.right)
 		} else {
-			let _ = Self::release_escrow(&bid.bidder, bid.amount);
+			let _ = Self::release_escrow(&bid.bidder, bid.amount.saturating_add(bid.deposit));
 			Self::deposit_event(Event::AuctionUnsold { offer: id });
 			Weight::zero()
 		}
@@ -252,5 +266,6 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn remove_offer(id: OfferId, offer: &OfferOf<T>) {
 		Offers::<T>::remove(id);
 		ListingOffers::<T>::remove(offer.listing, id);
+		Self::sale_closed(offer.listing, &offer.seller);
 	}
 }

@@ -64,9 +64,9 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::ensure_price_covers_charge(price)?;
 		ensure!(price <= request.budget, Error::<T>::PriceAboveBudget);
+		Self::make_room_for_proposal(id, listing, price)?;
 		let proposal = request.next_proposal;
-		ensure!(proposal < T::MaxProposalsPerRequest::get(), Error::<T>::TooManyProposals);
-		request.next_proposal = proposal.saturating_add(1);
+		request.next_proposal = proposal.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		Proposals::<T>::insert(id, proposal, Proposal { proposer: who.clone(), listing, price });
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::ProposalMade {
@@ -75,6 +75,67 @@ impl<T: Config> Pallet<T> {
 			proposer: who,
 			listing,
 			price,
+		});
+		Ok(())
+	}
+
+	/// Check that request `id` has room for a proposal of `listing` at `price`: the listing is
+	/// not proposed already, and a request with the most proposals gives way to a lower price by
+	/// evicting its dearest proposal (the newest of equals), so that nobody can keep better
+	/// offers from a requester by filling its slots.
+	fn make_room_for_proposal(
+		id: RequestId,
+		listing: ListingId,
+		price: BalanceOf<T>,
+	) -> DispatchResult {
+		let mut count = 0u32;
+		let mut dearest: Option<(ProposalId, ProposalOf<T>)> = None;
+		for (proposal_id, proposal) in Proposals::<T>::iter_prefix(id) {
+			ensure!(proposal.listing != listing, Error::<T>::ListingAlreadyProposed);
+			count = count.saturating_add(1);
+			let dearer = dearest.as_ref().is_none_or(|(dearest_id, d)| {
+				proposal.price > d.price || (proposal.price == d.price && proposal_id > *dearest_id)
+			});
+			if dearer {
+				dearest = Some((proposal_id, proposal));
+			}
+		}
+		if count < T::MaxProposalsPerRequest::get() {
+			return Ok(());
+		}
+		let (evicted, proposal) =
+			dearest.filter(|(_, d)| price < d.price).ok_or(Error::<T>::TooManyProposals)?;
+		Proposals::<T>::remove(id, evicted);
+		Self::deposit_event(Event::ProposalRemoved {
+			request: id,
+			proposal: evicted,
+			proposer: proposal.proposer,
+			reason: ProposalRemoval::Evicted,
+		});
+		Ok(())
+	}
+
+	/// `who` withdraws (as its proposer) or rejects (as the requester) proposal `proposal_id`
+	/// of request `id`.
+	pub(crate) fn do_remove_proposal(
+		who: T::AccountId,
+		id: RequestId,
+		proposal_id: ProposalId,
+	) -> DispatchResult {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::RequestNotFound)?;
+		let proposal = Proposals::<T>::get(id, proposal_id).ok_or(Error::<T>::ProposalNotFound)?;
+		let reason = if who == proposal.proposer {
+			ProposalRemoval::Withdrawn
+		} else {
+			ensure!(who == request.requester, Error::<T>::NotProposerOrRequester);
+			ProposalRemoval::Rejected
+		};
+		Proposals::<T>::remove(id, proposal_id);
+		Self::deposit_event(Event::ProposalRemoved {
+			request: id,
+			proposal: proposal_id,
+			proposer: proposal.proposer,
+			reason,
 		});
 		Ok(())
 	}
@@ -129,13 +190,15 @@ impl<T: Config> Pallet<T> {
 		proposals
 	}
 
-	/// Delete a request, its index entry and its proposals (at most the bounded number made).
+	/// Delete a request, its index entry and its proposals (at most
+	/// [`Config::MaxProposalsPerRequest`] are open). Returns how many proposals it had.
 	fn remove_request(id: RequestId, request: &RequestOf<T>) -> u32 {
 		Requests::<T>::remove(id);
 		CategoryRequests::<T>::remove(request.category, id);
-		if !request.next_proposal.is_zero() {
-			let _ = Proposals::<T>::clear_prefix(id, request.next_proposal, None);
+		if request.next_proposal.is_zero() {
+			return 0;
 		}
-		request.next_proposal
+		let limit = T::MaxProposalsPerRequest::get();
+		Proposals::<T>::clear_prefix(id, limit, None).unique
 	}
 }

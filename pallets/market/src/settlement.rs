@@ -147,6 +147,8 @@ impl<T: Config> Settlement<T> {
 					PendingFills::<T>::get(self.listing) == 0,
 					Error::<T>::FillsAwaitingSettlement
 				);
+				// An auction settling its copyright lot has left the locks already.
+				ensure!(!BidLocks::<T>::contains_key(self.listing), Error::<T>::ListingBoundByBids);
 				T::Content::transfer_copyright(self.listing, &self.seller, buyer)?;
 				None
 			},

@@ -250,6 +250,9 @@ pub struct Bid<AccountId, Balance> {
 	pub amount: Balance,
 	/// The bidder's referring distributor.
 	pub referrer: Option<AccountId>,
+	/// For a copyright lot, the listing's deposit, held with the bid: the winner holds it as
+	/// the new owner. Zero for other rights.
+	pub deposit: Balance,
 }
 
 /// An offer by a listing's owner, priced by one of the [`PricingMode`]s.
@@ -292,7 +295,8 @@ pub struct Request<AccountId, Balance, BlockNumber> {
 	pub deadline: BlockNumber,
 	/// A hash of the brief (kept off chain).
 	pub brief_hash: [u8; 32],
-	/// The id the next proposal gets (also the number of proposals made).
+	/// The id the next proposal gets (ids are never reused; at most
+	/// `MaxProposalsPerRequest` proposals are open at once).
 	pub next_proposal: ProposalId,
 }
 
@@ -307,6 +311,28 @@ pub struct Proposal<AccountId, Balance> {
 	pub listing: ListingId,
 	/// The price asked, at most the request's budget.
 	pub price: Balance,
+}
+
+/// Why a proposal left its request without a trade.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum ProposalRemoval {
+	/// Its proposer withdrew it.
+	Withdrawn,
+	/// The requester rejected it.
+	Rejected,
+	/// The request had the most proposals and a cheaper one took this one's place (the dearest).
+	Evicted,
 }
 
 /// A right an account holds.
@@ -391,6 +417,9 @@ pub enum RemovalReason {
 	/// An incoming order reached the fill limit of one call while its remainder still crossed
 	/// the book: the remainder does not rest (the book is never left crossed).
 	FillLimitReached,
+	/// Its price level was the worst of a side with the most levels, and an order at a better
+	/// price took the level's place.
+	Evicted,
 }
 
 pub use allspark_primitives::balance_string;

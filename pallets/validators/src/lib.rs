@@ -135,6 +135,9 @@ pub mod pallet {
 		TooManyValidators,
 		/// The account has not registered session keys (`session.setKeys`).
 		NoSessionKeys,
+		/// The account is in the planned or current validator set: its session keys stay until
+		/// governance has removed it and a set without it is active.
+		StillValidator,
 	}
 
 	#[pallet::genesis_config]
@@ -218,6 +221,27 @@ pub mod pallet {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_remove_validator(who)
 		}
+
+		/// Remove the caller's session keys and release their deposit: the session pallet's
+		/// `purge_keys`, which the runtime's call filter keeps from being called directly.
+		///
+		/// - Origin: signed, by an account in neither the planned nor the current validator set
+		///   (a validator's keys leaving would shrink the set at the next session, below
+		///   [`MinValidators`] for all governance could do).
+		///
+		/// Emits nothing of its own (the session pallet's effects). Fails with
+		/// [`Error::StillValidator`], or the session pallet's errors.
+		#[pallet::call_index(2)]
+		#[pallet::weight(
+			T::DbWeight::get()
+				.reads(2)
+				.saturating_add(<<T as pallet_session::Config>::WeightInfo as pallet_session::WeightInfo>::purge_keys())
+		)]
+		pub fn purge_keys(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin.clone())?;
+			ensure!(!Self::is_validator(&who), Error::<T>::StillValidator);
+			pallet_session::Pallet::<T>::purge_keys(origin)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -246,6 +270,12 @@ pub mod pallet {
 			PendingChange::<T>::put(true);
 			Self::deposit_event(Event::ValidatorRemoved { who });
 			Ok(())
+		}
+
+		/// Whether `who` is in the planned or the current validator set.
+		pub fn is_validator(who: &T::AccountId) -> bool {
+			PlannedSet::<T>::get().contains(who)
+				|| pallet_session::Validators::<T>::get().contains(who)
 		}
 
 		/// The validator set for DApps and operators: current, queued and planned.

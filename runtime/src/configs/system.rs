@@ -8,7 +8,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstU32, Everything},
+	traits::{ConstU32, Contains},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		Weight,
@@ -20,6 +20,16 @@ use sp_version::RuntimeVersion;
 
 /// The share of a block's weight and length that normal (non-operational) extrinsics may use.
 pub const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+/// The calls no origin may dispatch: `session.purge_keys`, with which a validator could take the
+/// set below its minimum at the next session (`validators.purge_keys` is the checked way).
+pub struct CallFilter;
+
+impl Contains<RuntimeCall> for CallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Session(pallet_session::Call::purge_keys { .. }))
+	}
+}
 
 /// Two seconds of compute in a six-second block.
 pub const MAXIMUM_BLOCK_WEIGHT: Weight =
@@ -60,7 +70,7 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
-	type BaseCallFilter = Everything;
+	type BaseCallFilter = CallFilter;
 	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
 	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
 	type RuntimeEvent = RuntimeEvent;

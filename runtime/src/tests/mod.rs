@@ -234,7 +234,12 @@ fn every_preset_opens_evaluation_with_consistent_parameters() {
 		storage_of_preset(preset).execute_with(|| {
 			let params = pallet_allspark_evaluation::Parameters::<Runtime>::get();
 			assert_eq!(params, Some(expected), "{preset}");
-			assert!(expected.check().is_ok(), "{preset}");
+			assert!(
+				expected
+					.check(<Runtime as pallet_allspark_evaluation::Config>::MaxEvaluators::get())
+					.is_ok(),
+				"{preset}"
+			);
 		});
 	}
 	assert_eq!(production_evaluation_params().commit_period, crate::DAYS);

@@ -100,7 +100,8 @@ fn matching_removes_at_most_the_limit_of_expired_orders_and_is_charged_for_them(
 		assert_eq!(Orders::<Test>::get(charlie).map(|o| o.remaining), Some(1));
 		assert_eq!(escrow(BOB), 100);
 		// Charged for each removal: a cancel's weight and more.
-		let matched = crate::book::Matched { fills: 0, levels: 1, removed: MAX_REMOVALS };
+		let matched =
+			crate::book::Matched { fills: 0, levels: 1, removed: MAX_REMOVALS, evicted: 0 };
 		assert_eq!(
 			info.actual_weight,
 			Some(Market::place_order_weight(Side::Sell, PERSONAL, matched))

@@ -140,7 +140,7 @@ fn a_self_trade_against_a_resting_order_is_refused() {
 #[test]
 fn a_copyright_trade_is_charged_for_the_copyright_transfer() {
 	ExtBuilder::default().build_and_execute(|| {
-		let one = crate::book::Matched { fills: 1, levels: 1, removed: 0 };
+		let one = crate::book::Matched { fills: 1, levels: 1, ..Default::default() };
 		let transfer = <Content as pallet_allspark_content::ContentTransfer<AccountId>>::transfer_copyright_weight();
 		assert!(transfer.all_gt(frame_support::weights::Weight::zero()));
 		for side in [Side::Buy, Side::Sell] {

@@ -11,6 +11,7 @@ mod cancel;
 mod expiry;
 mod lazy_settlement;
 mod matching;
+mod migrations;
 mod offers;
 mod order_book;
 mod properties;

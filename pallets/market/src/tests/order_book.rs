@@ -97,6 +97,43 @@ fn too_many_price_levels_is_refused() {
 	});
 }
 
+/// Attack 6 of the review: one account fills a side's ladder with one-unit orders at the worst
+/// prices. A better price takes the worst level's place: its orders are evicted (their escrow
+/// released), and an order that partly crossed keeps its fills.
+#[test]
+fn a_better_price_evicts_the_worst_level_of_a_full_side() {
+	ExtBuilder::default().build_and_execute(|| {
+		let l = listing();
+		// The squatter's levels, two orders at the worst.
+		let worst = place(DAVE, l, Side::Buy, 10, 1);
+		let worst_too = place(DAVE, l, Side::Buy, 10, 1);
+		for i in 1..MAX_LEVELS as u64 {
+			place(DAVE, l, Side::Buy, 10 + i, 1);
+		}
+		assert_eq!(escrow(DAVE), 20 + (11..10 + MAX_LEVELS as Balance).sum::<Balance>());
+		// A partly crossing buy above an ask: its remainder rests at a better price.
+		place(ALICE, l, Side::Sell, 60, 1);
+		let alice = free(ALICE);
+		let bob = place(BOB, l, Side::Buy, 60, 3);
+		assert_eq!(licence_units(BOB, l, PERSONAL), 1);
+		assert_eq!(free(ALICE), alice + 60 - charge(60));
+		assert_eq!(Orders::<Test>::get(bob).map(|o| o.remaining), Some(2));
+		assert!(Orders::<Test>::get(worst).is_none() && Orders::<Test>::get(worst_too).is_none());
+		assert_eq!(escrow(DAVE), (11..10 + MAX_LEVELS as Balance).sum::<Balance>());
+		let evicted = market_events()
+			.iter()
+			.filter(|e| {
+				matches!(e, Event::OrderRemoved { owner: DAVE, reason: RemovalReason::Evicted, .. })
+			})
+			.count();
+		assert_eq!(evicted, 2);
+		let prices: Vec<_> = book_levels(l, Side::Buy).into_iter().map(|(p, ..)| p).collect();
+		assert_eq!(prices.len(), MAX_LEVELS as usize);
+		assert_eq!(prices.first(), Some(&60));
+		assert!(!prices.contains(&10));
+	});
+}
+
 #[test]
 fn a_full_price_level_is_refused() {
 	ExtBuilder::default().build_and_execute(|| {

@@ -77,6 +77,31 @@ fn a_copyright_sale_moves_the_listing_and_stale_sells_go() {
 	});
 }
 
+/// Attack 10 of the review: a previous owner's stale sell orders and offers kept the new owner
+/// from delisting or transferring for up to their expiry (the obligations counted anyone's
+/// entries). Only the current owner's open sales bind it now.
+#[test]
+fn only_the_current_owner_s_open_sales_bind_the_listing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let l = listing();
+		let stale = place(ALICE, l, Side::Sell, 100, 5);
+		offer(PricingMode::Fixed { price: 100 }, 3);
+		assert_eq!(OpenSales::<Test>::get(l, ALICE), 2);
+		assert_ok!(order(ALICE, l, Right::Copyright, Side::Sell, 5_000, 1, None, false, None));
+		assert_ok!(order(BOB, l, Right::Copyright, Side::Buy, 5_000, 1, None, false, None));
+		assert_eq!(owner(l), Some(BOB));
+		// Alice's order and offer are still there, stale, and bind Bob to nothing.
+		assert!(Orders::<Test>::get(stale).is_some());
+		assert_eq!(OpenSales::<Test>::get(l, ALICE), 2);
+		assert!(!<Market as ContentObligations>::has_open_obligations(l));
+		// Bob's own sale binds him, until it is gone.
+		let own = place(BOB, l, Side::Sell, 200, 1);
+		assert!(<Market as ContentObligations>::has_open_obligations(l));
+		assert_ok!(Market::cancel_order(RuntimeOrigin::signed(BOB), own));
+		assert_ok!(Content::delist(RuntimeOrigin::signed(BOB), l));
+	});
+}
+
 #[test]
 fn a_charge_above_the_value_fails_the_trade() {
 	ExtBuilder::default().build_and_execute(|| {

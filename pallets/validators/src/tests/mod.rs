@@ -11,6 +11,7 @@ use sp_runtime::DispatchError;
 
 mod add_remove;
 mod genesis;
+mod purge_keys;
 mod session;
 
 fn add(who: AccountId) -> sp_runtime::DispatchResult {

@@ -7,8 +7,12 @@
 //! Time jumps: the production phases last a day and eras a week, so the tests set the block
 //! number and run the AllSpark hooks at the blocks that matter rather than every block.
 
+mod auction_backout;
+mod book_squatting;
+mod purge_keys;
 mod round_capture;
 mod simulation;
+mod stale_sales;
 mod unwanted_gift;
 mod vesting_bypass;
 mod wash_trading;
@@ -70,27 +74,49 @@ pub(super) fn signed(who: &AccountId, call: impl Into<RuntimeCall>) -> DispatchR
 	call.into().dispatch(RuntimeOrigin::signed(who.clone()))
 }
 
-/// Register content `n` by `owner`, selling personal licences, with no co-creators.
+/// The call registering content `n`, a text selling personal licences with a 10 % distributor
+/// commission, with no co-creators.
+pub(super) fn register_call(n: u8) -> pallet_allspark_content::Call<Runtime> {
+	pallet_allspark_content::Call::register {
+		content_hash: [n; 32],
+		metadata: b"ipfs://attack".to_vec(),
+		category: Category::Text,
+		terms: LicenceTerms {
+			personal: true,
+			commercial: false,
+			republication: false,
+			licence_duration: None,
+			distributor_commission: Permill::from_percent(10),
+		},
+		shares: vec![],
+	}
+}
+
+/// Register content `n` by `owner` ([`register_call`]); returns the listing.
 pub(super) fn register(owner: &AccountId, n: u8) -> ListingId {
 	let id = pallet_allspark_content::NextListingId::<Runtime>::get();
-	signed(
-		owner,
-		pallet_allspark_content::Call::register {
-			content_hash: [n; 32],
-			metadata: b"ipfs://attack".to_vec(),
-			category: Category::Text,
-			terms: LicenceTerms {
-				personal: true,
-				commercial: false,
-				republication: false,
-				licence_duration: None,
-				distributor_commission: Permill::from_percent(10),
-			},
-			shares: vec![],
-		},
-	)
-	.expect("registered");
+	signed(owner, register_call(n)).expect("registered");
 	id
+}
+
+/// The call placing a limit order for `quantity` personal licences of `listing` at `price`,
+/// with the default expiry.
+pub(super) fn order_call(
+	listing: ListingId,
+	side: Side,
+	price: Balance,
+	quantity: u32,
+) -> pallet_allspark_market::Call<Runtime> {
+	pallet_allspark_market::Call::place_order {
+		listing,
+		right: Right::Licence(LicenceKind::Personal),
+		side,
+		price,
+		quantity,
+		expires_at: None,
+		fill_or_kill: false,
+		referrer: None,
+	}
 }
 
 /// Jump to block `n` and run the AllSpark hooks there (expiries, finalisations, eras and the
@@ -131,6 +157,33 @@ pub(super) fn reveal(who: &AccountId, round: RoundId, score: Score) {
 		.expect("revealed");
 }
 
+/// Each of `evaluators` commits to `score` with `stake` in round `round`.
+pub(super) fn commit_all(round: RoundId, evaluators: &[AccountId], score: Score, stake: Balance) {
+	for who in evaluators {
+		commit(who, round, score, stake).expect("committed");
+	}
+}
+
+/// The votes of `evaluators`, all for `score`.
+pub(super) fn votes(evaluators: &[AccountId], score: Score) -> Vec<(AccountId, Score)> {
+	evaluators.iter().map(|who| (who.clone(), score)).collect()
+}
+
+/// A round on `listing` opened by `opener`, in which `evaluators` stake `stake` each on `score`
+/// and reveal it, run to its end; returns its id.
+pub(super) fn puppet_round(
+	opener: &AccountId,
+	listing: ListingId,
+	evaluators: &[AccountId],
+	score: Score,
+	stake: Balance,
+) -> RoundId {
+	let round = open_round(opener, listing);
+	commit_all(round, evaluators, score, stake);
+	finish_round(round, &votes(evaluators, score));
+	round
+}
+
 /// Run round `round` to its end: jump to its reveal phase, reveal `votes`, jump past its end.
 pub(super) fn finish_round(round: RoundId, votes: &[(AccountId, Score)]) {
 	let r = pallet_allspark_evaluation::Rounds::<Runtime>::get(round).expect("open");
@@ -159,25 +212,8 @@ pub(super) fn trade(
 	price: Balance,
 	quantity: u32,
 ) {
-	let right = Right::Licence(LicenceKind::Personal);
-	let place = |who: &AccountId, side| {
-		signed(
-			who,
-			pallet_allspark_market::Call::place_order {
-				listing,
-				right,
-				side,
-				price,
-				quantity,
-				expires_at: None,
-				fill_or_kill: false,
-				referrer: None,
-			},
-		)
-		.expect("placed")
-	};
-	place(seller, Side::Sell);
-	place(buyer, Side::Buy);
+	signed(seller, order_call(listing, Side::Sell, price, quantity)).expect("placed");
+	signed(buyer, order_call(listing, Side::Buy, price, quantity)).expect("placed");
 	let now = System::block_number();
 	<Market as Hooks<BlockNumber>>::on_idle(now, Weight::MAX);
 }

@@ -36,12 +36,7 @@ fn a_round_opened_to_pay_one_s_own_evaluators_loses_money() {
 		all.push(opener.clone());
 		let start = wealth(&all);
 
-		let round = open_round(&opener, listing);
-		for p in &puppets {
-			commit(p, round, 90, 100 * A).expect("committed");
-		}
-		let votes: Vec<_> = puppets.iter().map(|p| (p.clone(), 90)).collect();
-		finish_round(round, &votes);
+		puppet_round(&opener, listing, &puppets, 90, 100 * A);
 
 		assert_eq!(pallet_allspark_evaluation::Scores::<Runtime>::get(listing).current, Some(90));
 		let end = wealth(&all);
@@ -61,12 +56,7 @@ fn a_lone_evaluator_sets_no_score_and_draws_nothing() {
 		all.push(opener.clone());
 		let start = wealth(&all);
 
-		let round = open_round(&opener, listing);
-		for p in &puppets {
-			commit(p, round, 100, 100 * A).expect("committed");
-		}
-		let votes: Vec<_> = puppets.iter().map(|p| (p.clone(), 100)).collect();
-		finish_round(round, &votes);
+		puppet_round(&opener, listing, &puppets, 100, 100 * A);
 
 		assert_eq!(pallet_allspark_evaluation::Scores::<Runtime>::get(listing).current, None);
 		assert!(System::events().iter().any(|r| matches!(
@@ -84,9 +74,7 @@ fn puppets_filling_a_round_are_outbid_not_locking_honest_evaluators_out() {
 		let max = <Runtime as pallet_allspark_evaluation::Config>::MaxEvaluators::get();
 		let (opener, puppets) = attacker(max);
 		let round = open_round(&opener, listing);
-		for p in &puppets {
-			commit(p, round, 0, 100 * A).expect("committed");
-		}
+		commit_all(round, &puppets, 0, 100 * A);
 		let honest = actor("honest", 0);
 		fund(&honest, 1_000 * A);
 		assert_eq!(
@@ -124,17 +112,13 @@ fn slashing_honest_revealers_pays_the_majority_nothing_beyond_the_fee() {
 		let user = actor("user", 0);
 		fund(&user, 1_000 * A);
 		let round = open_round(&user, listing);
-		for p in &puppets {
-			commit(p, round, 0, 10_000 * A).expect("committed");
-		}
-		for h in &honest {
-			commit(h, round, 80, 100 * A).expect("committed");
-		}
+		commit_all(round, &puppets, 0, 10_000 * A);
+		commit_all(round, &honest, 80, 100 * A);
 		let start = wealth(&puppets);
 		let pot_start = crate::Token::pot_balance(pallet_allspark_token::Pot::EvaluationRewards);
-		let mut votes: Vec<_> = puppets.iter().map(|p| (p.clone(), 0)).collect();
-		votes.extend(honest.iter().map(|h| (h.clone(), 80)));
-		finish_round(round, &votes);
+		let mut all_votes = votes(&puppets, 0);
+		all_votes.extend(votes(&honest, 80));
+		finish_round(round, &all_votes);
 
 		assert_eq!(pallet_allspark_evaluation::Scores::<Runtime>::get(listing).current, Some(0));
 		let gained = wealth(&puppets) - start;

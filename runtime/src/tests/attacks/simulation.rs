@@ -62,9 +62,7 @@ fn cell(strategy: Strategy, honest: Balance, capital: Balance) -> Outcome {
 
 		let honest_listing = register(&creator, 1);
 		let honest_round = open_round(&creator, honest_listing);
-		for e in &evaluators {
-			commit(e, honest_round, 70, 100 * A).expect("committed");
-		}
+		commit_all(honest_round, &evaluators, 70, 100 * A);
 		let mut reveals: Vec<(AccountId, RoundId, Score)> =
 			evaluators.iter().map(|e| (e.clone(), honest_round, 70)).collect();
 
@@ -76,10 +74,8 @@ fn cell(strategy: Strategy, honest: Balance, capital: Balance) -> Outcome {
 		let own = register(&owner, 2);
 		if wash > 0 {
 			let r = open_round(&owner, own);
-			for p in &puppets {
-				commit(p, r, 100, 100 * A).expect("committed");
-				reveals.push((p.clone(), r, 100));
-			}
+			commit_all(r, &puppets, 100, 100 * A);
+			reveals.extend(puppets.iter().map(|p| (p.clone(), r, 100)));
 		}
 		if rounds > 0 {
 			// One round per 10,000 ASK of capital, on a fresh listing of someone else each.
@@ -89,10 +85,8 @@ fn cell(strategy: Strategy, honest: Balance, capital: Balance) -> Outcome {
 				fund(&victim, 1_000 * A);
 				let l = register(&victim, 10 + i);
 				let r = open_round(&owner, l);
-				for p in &puppets {
-					commit(p, r, 0, (rounds / 3 / n as Balance).max(100 * A)).expect("committed");
-					reveals.push((p.clone(), r, 0));
-				}
+				commit_all(r, &puppets, 0, (rounds / 3 / n as Balance).max(100 * A));
+				reveals.extend(puppets.iter().map(|p| (p.clone(), r, 0)));
 			}
 		}
 		let first = pallet_allspark_evaluation::Rounds::<Runtime>::get(honest_round).unwrap();

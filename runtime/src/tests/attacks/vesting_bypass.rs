@@ -19,39 +19,12 @@ fn the_team_cannot_stake_bid_or_deposit_its_locked_allocation() {
 			commit(&team, round, 0, 1_000_000 * A).map_err(|e| e.error),
 			Err(pallet_allspark_evaluation::Error::<Runtime>::FundsFrozen.into())
 		);
-		let right = Right::Licence(LicenceKind::Personal);
 		assert_eq!(
-			signed(
-				&team,
-				pallet_allspark_market::Call::place_order {
-					listing,
-					right,
-					side: Side::Buy,
-					price: 1_000 * A,
-					quantity: 1,
-					expires_at: None,
-					fill_or_kill: false,
-					referrer: None,
-				}
-			)
-			.map_err(|e| e.error),
+			signed(&team, order_call(listing, Side::Buy, 1_000 * A, 1)).map_err(|e| e.error),
 			Err(pallet_allspark_market::Error::<Runtime>::FundsFrozen.into())
 		);
-		let own = pallet_allspark_content::Call::register {
-			content_hash: [9; 32],
-			metadata: b"ipfs://team".to_vec(),
-			category: Category::Text,
-			terms: LicenceTerms {
-				personal: true,
-				commercial: false,
-				republication: false,
-				licence_duration: None,
-				distributor_commission: Permill::zero(),
-			},
-			shares: vec![],
-		};
 		assert_eq!(
-			signed(&team, own).map_err(|e| e.error),
+			signed(&team, register_call(9)).map_err(|e| e.error),
 			Err(pallet_allspark_content::Error::<Runtime>::FundsFrozen.into())
 		);
 		assert_eq!(Balances::reserved_balance(&team), 0, "nothing of the team's is held");
@@ -73,10 +46,9 @@ fn the_silent_stake_and_puppet_slash_route_is_closed() {
 		let puppets: Vec<_> = (0..3).map(|i| actor("puppet", i)).collect();
 		for p in &puppets {
 			fund(p, 200 * A);
-			commit(p, round, 50, 100 * A).expect("committed");
 		}
-		let votes: Vec<_> = puppets.iter().map(|p| (p.clone(), 50)).collect();
-		finish_round(round, &votes);
+		commit_all(round, &puppets, 50, 100 * A);
+		finish_round(round, &votes(&puppets, 50));
 		assert_eq!(Balances::free_balance(&team), before);
 	});
 }

@@ -23,12 +23,7 @@ fn attacker() -> (AccountId, AccountId, Vec<AccountId>) {
 /// The attacker's listing, scored 100 by its three puppets in a round the owner paid for.
 fn scored_listing(owner: &AccountId, puppets: &[AccountId], n: u8) -> ListingId {
 	let listing = register(owner, n);
-	let round = open_round(owner, listing);
-	for p in puppets {
-		commit(p, round, 100, 100 * A).expect("committed");
-	}
-	let votes: Vec<_> = puppets.iter().map(|p| (p.clone(), 100)).collect();
-	finish_round(round, &votes);
+	puppet_round(owner, listing, puppets, 100, 100 * A);
 	assert_eq!(pallet_allspark_evaluation::Scores::<Runtime>::get(listing).current, Some(100));
 	listing
 }
@@ -102,22 +97,18 @@ fn wash_trading_beside_honest_volume_loses_money_too() {
 		}
 		let honest = register(&creator, 2);
 		let round = open_round(&creator, honest);
-		for e in &evaluators {
-			commit(e, round, 70, 100 * A).expect("committed");
-		}
-		let votes: Vec<_> = evaluators.iter().map(|e| (e.clone(), 70)).collect();
+		commit_all(round, &evaluators, 70, 100 * A);
 
 		let listing = register(&owner, 1);
 		let attack_round = open_round(&owner, listing);
-		for p in &puppets {
-			commit(p, attack_round, 100, 100 * A).expect("committed");
-		}
-		let puppet_votes: Vec<_> = puppets.iter().map(|p| (p.clone(), 100)).collect();
+		commit_all(attack_round, &puppets, 100, 100 * A);
 		let r = pallet_allspark_evaluation::Rounds::<Runtime>::get(round).unwrap();
 		jump_to(r.commit_end);
-		for (who, score) in votes.iter().chain(puppet_votes.iter()) {
-			let id = if evaluators.contains(who) { round } else { attack_round };
-			reveal(who, id, *score);
+		for (who, score) in votes(&evaluators, 70) {
+			reveal(&who, round, score);
+		}
+		for (who, score) in votes(&puppets, 100) {
+			reveal(&who, attack_round, score);
 		}
 		jump_to(r.reveal_end);
 		finalise(round);
