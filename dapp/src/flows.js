@@ -12,7 +12,9 @@ import { getPolkadotSigner } from 'polkadot-api/signer';
 import { AccountId, Blake2256, decAnyMetadata, unifyMetadata } from '@polkadot-api/substrate-bindings';
 import { sr25519CreateDerive } from '@polkadot-labs/hdkd';
 import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy } from '@polkadot-labs/hdkd-helpers';
-import { commitment, randomSalt } from './commitment.js';
+import { claimCommitment, commitment, randomSalt } from './commitment.js';
+
+export { claimCommitment };
 
 const hex = (u8) => `0x${Array.from(u8, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 
@@ -230,14 +232,41 @@ async function confirmed(tx, signer, event) {
 }
 
 /**
- * `Content.register`: list a work. The signer becomes its owner and has the listing deposit held.
+ * `Content.claim`: claim `contentHash` for the signer's account, blind (the commitment is
+ * computed here: {@link claimCommitment}), and resolve once the claim is old enough for
+ * `Content.register` (`Content.ClaimDelay` blocks): when the best block is at most one short
+ * of it, so that a registration sent then is included in time.
+ * @param {object} api  typed API
+ * @param {import('polkadot-api').PolkadotSigner} signer
+ * @param {string} contentHash  `0x` hex
+ * @returns the `Content.ContentClaimed` payload (`who`, `commitment`, `evicted`), the claim's
+ *   `matures_at` block and `result`
+ */
+export async function claimContent(api, signer, contentHash, { timeoutMs = 300_000 } = {}) {
+  const owner = AccountId().dec(signer.publicKey);
+  const claimed = await confirmed(api.tx.Content.claim({ commitment: hex(claimCommitment(contentHash, owner)) }),
+    signer, api.event.Content.ContentClaimed);
+  const delay = await api.query.Content.ClaimDelay.getValue({ at: claimed.result.block.hash });
+  const matures_at = claimed.result.block.number + delay;
+  const deadline = Date.now() + timeoutMs;
+  while (await api.query.System.Number.getValue({ at: 'best' }) < matures_at - 1) {
+    if (Date.now() > deadline) throw new Error(`block #${matures_at - 1} not reached within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { ...claimed, matures_at };
+}
+
+/**
+ * `Content.register` after {@link claimContent}: list a work. The signer becomes its owner and
+ * has the listing deposit held.
  * @param {object} api  typed API
  * @param {import('polkadot-api').PolkadotSigner} signer
  * @param {{ content_hash: string, metadata: Uint8Array, category: any, terms: object, shares?: Array<[string, number]> }} a
  * @returns the `Content.ListingRegistered` payload (`listing`, `owner`, `content_hash`,
  *   `category`, `deposit`) and `result`
  */
-export function registerContent(api, signer, { shares = [], ...a }) {
+export async function registerContent(api, signer, { shares = [], ...a }) {
+  await claimContent(api, signer, a.content_hash);
   return confirmed(api.tx.Content.register({ ...a, shares }), signer, api.event.Content.ListingRegistered);
 }
 

@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { startNode, stopNode, connect, devAccount } from 'allspark-harness/node.js';
+import { claimContent } from 'allspark-harness/content.js';
 import { sendAndWait } from 'allspark-harness/tx.js';
 import { serveStatic, launch, DAPP } from './lib/browser.js';
 
@@ -100,7 +101,9 @@ describe('AllSpark Market in Chromium', () => {
 
   it('shows a listing registered outside the page, live', async (t) => {
     const title = `Outside work ${tag}`;
-    const r = await sendAndWait(api, api.tx.content.register(`0x${createHash('sha256').update(title).digest('hex')}`, title, 'Audio', {
+    const outside = `0x${createHash('sha256').update(title).digest('hex')}`;
+    await claimContent(api, bob, outside);
+    const r = await sendAndWait(api, api.tx.content.register(outside, title, 'Audio', {
       personal: true, commercial: false, republication: false, licenceDuration: 14_400, distributorCommission: 0,
     }, []), bob);
     assert.equal(r.dispatchError, undefined);
@@ -123,10 +126,19 @@ describe('AllSpark Market in Chromium', () => {
     await f.locator('[name="commercial"]').setChecked(true);
     await f.locator('[name="duration"]').fill('14400');
     await f.locator('button[type="submit"]').click();
-    const fee = page.locator('#activity .tx').first().locator('.fee');
+    // Two signatures: the blind claim first, then the registration once the claim is old enough.
+    const txCard = (title) => page.locator('#activity .tx', { has: page.locator('h3', { hasText: title }) });
+    const claim = txCard('Claim the work (step 1 of 2)');
+    const fee = claim.locator('.fee');
     await fee.waitFor({ timeout: 30_000 });
     assert.match(await fee.textContent(), /^0\.\d+ ASK$|^\d[\d,]*(\.\d+)? ASK$/);
-    const card = await confirmAndWait();
+    await claim.locator('button.confirm').click({ timeout: 30_000 });
+    await claim.and(page.locator('[data-state="included"], [data-state="finalized"]')).waitFor({ timeout: TX_TIMEOUT });
+    assert.match(await claim.textContent(), /content\.ContentClaimed/);
+    const card = txCard('Register a work (step 2 of 2)');
+    await card.locator('.fee').waitFor({ timeout: 60_000 });
+    await card.locator('button.confirm').click({ timeout: 30_000 });
+    await card.and(page.locator('[data-state="included"], [data-state="finalized"], [data-state="failed"], [data-state="error"]')).waitFor({ timeout: TX_TIMEOUT });
     assert.equal(await card.getAttribute('data-state').then((s) => ['included', 'finalized'].includes(s)), true, await card.textContent());
     listing = await card.locator('.registered').getAttribute('data-listing');
     assert.match(listing, /^\d+$/);
@@ -276,7 +288,9 @@ describe('AllSpark Market in Chromium', () => {
 
   it('offers a copyright and only the recipient\'s own signature carries it out', async (t) => {
     const title = `Gift ${tag}`;
-    const r = await sendAndWait(api, api.tx.content.register(`0x${createHash('sha256').update(title).digest('hex')}`, title, 'Text', {
+    const giftHash = `0x${createHash('sha256').update(title).digest('hex')}`;
+    await claimContent(api, bob, giftHash);
+    const r = await sendAndWait(api, api.tx.content.register(giftHash, title, 'Text', {
       personal: true, commercial: false, republication: false, licenceDuration: null, distributorCommission: 0,
     }, []), bob);
     assert.equal(r.dispatchError, undefined);

@@ -1,4 +1,5 @@
-//! Chain specifications: `dev` and `local`, built from the runtime's genesis presets.
+//! Chain specifications: `dev`, `local` and `production`, built from the runtime's genesis
+//! presets, and the check that keeps a live chain off well-known keys.
 
 use allspark_runtime::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL, WASM_BINARY};
 use sc_service::{ChainType, Properties};
@@ -61,4 +62,58 @@ pub fn production_chain_spec() -> Result<ChainSpec, String> {
 		ChainType::Live,
 		allspark_runtime::genesis_config_presets::PRODUCTION_RUNTIME_PRESET,
 	)
+}
+
+/// Refuse to run a live chain whose genesis names a well-known development key (`sp-keyring`'s
+/// Alice, Bob, …) as an Aura or GRANDPA authority or as the sudo key: anyone can sign with
+/// those keys, so such a chain belongs to everyone. The `production` preset names them as
+/// stand-ins; a launch replaces them in the plain chain spec (see docs/validator.md).
+pub fn refuse_well_known_keys(spec: &dyn sc_service::ChainSpec) -> Result<(), String> {
+	use codec::Decode;
+	use sp_io::hashing::twox_128;
+	use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+	if spec.chain_type() != ChainType::Live {
+		return Ok(());
+	}
+	let storage = spec.as_storage_builder().build_storage()?;
+	let value = |pallet: &str, item: &str| {
+		storage
+			.top
+			.get(&[twox_128(pallet.as_bytes()), twox_128(item.as_bytes())].concat())
+	};
+	let sr = |key: &[u8; 32]| Sr25519Keyring::iter().find(|k| k.public().0 == *key);
+	let ed = |key: &[u8; 32]| Ed25519Keyring::iter().find(|k| k.public().0 == *key);
+	let mut found = Vec::new();
+	let aura = value("Aura", "Authorities")
+		.map(|raw| Vec::<[u8; 32]>::decode(&mut &raw[..]))
+		.transpose()
+		.map_err(|e| format!("genesis Aura authorities: {e}"))?
+		.unwrap_or_default();
+	found.extend(aura.iter().filter_map(sr).map(|k| format!("{k:?} (Aura)")));
+	let grandpa = value("Grandpa", "Authorities")
+		.map(|raw| Vec::<([u8; 32], u64)>::decode(&mut &raw[..]))
+		.transpose()
+		.map_err(|e| format!("genesis GRANDPA authorities: {e}"))?
+		.unwrap_or_default();
+	found.extend(
+		grandpa
+			.iter()
+			.filter_map(|(key, _)| ed(key))
+			.map(|k| format!("{k:?} (GRANDPA)")),
+	);
+	let sudo = value("Sudo", "Key")
+		.map(|raw| <[u8; 32]>::decode(&mut &raw[..]))
+		.transpose()
+		.map_err(|e| format!("genesis sudo key: {e}"))?;
+	found.extend(sudo.iter().filter_map(sr).map(|k| format!("{k:?} (sudo)")));
+	if found.is_empty() {
+		return Ok(());
+	}
+	Err(format!(
+		"the live chain `{}` names well-known development keys in its genesis: {}. Anyone can \
+		 sign with them. Put the launch's own keys in the plain chain spec (docs/validator.md), \
+		 or pass --allow-well-known-keys to try the chain on a private machine.",
+		spec.id(),
+		found.join(", ")
+	))
 }

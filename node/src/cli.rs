@@ -10,6 +10,12 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: RunCmd,
+
+	/// Run a live chain (such as `--chain production`) even though its genesis names a
+	/// well-known development key (Alice, Bob, …) as a validator or the sudo key. Anyone can
+	/// sign with those keys: only for trying the chain on a private machine.
+	#[arg(long)]
+	pub allow_well_known_keys: bool,
 }
 
 /// Subcommands besides running a node.

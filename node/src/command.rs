@@ -164,6 +164,10 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			if !cli.allow_well_known_keys {
+				chain_spec::refuse_well_known_keys(&*runner.config().chain_spec)
+					.map_err(sc_cli::Error::Input)?;
+			}
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<

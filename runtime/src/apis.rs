@@ -230,6 +230,10 @@ impl_runtime_apis! {
 		fn listing_state(id: pallet_allspark_content::ListingId) -> pallet_allspark_content::ListingState {
 			Content::listing_state(id)
 		}
+
+		fn claims_of(who: AccountId) -> Vec<pallet_allspark_content::ClaimDetails<BlockNumber>> {
+			Content::claims_of(&who)
+		}
 	}
 
 	impl pallet_allspark_market::runtime_api::MarketApi<Block, AccountId, Balance, BlockNumber> for Runtime {

@@ -10,9 +10,9 @@
 //! up to; genesis is refused when it does not.
 
 use crate::{
-	AccountId, Balance, BalancesConfig, BlockNumber, EvaluationConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, TokenConfig, ValidatorsConfig, VestingConfig, ASK,
-	DAYS, HOURS, MILLI_ASK, MINUTES,
+	AccountId, Balance, BalancesConfig, BlockNumber, ContentConfig, EvaluationConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, TokenConfig, ValidatorsConfig,
+	VestingConfig, ASK, DAYS, HOURS, MILLI_ASK, MINUTES,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -36,6 +36,12 @@ pub type AuthorityKeys = (AccountId, AuraId, GrandpaId);
 pub const TEST_SESSION_LENGTH: BlockNumber = 5;
 /// How long a session lasts on the production network: an hour.
 pub const PRODUCTION_SESSION_LENGTH: BlockNumber = HOURS;
+/// A registration claim's age before it registers, on test chains: the next block.
+pub const TEST_CLAIM_DELAY: BlockNumber = 1;
+/// A registration claim's age before it registers, on the production network: ten blocks (a
+/// minute), the time a registration has to be included before a claim made by someone who saw
+/// it in the transaction pool could be used.
+pub const PRODUCTION_CLAIM_DELAY: BlockNumber = 10;
 /// The smallest validator set of a network: GRANDPA keeps finality with one of four down.
 pub const NETWORK_MIN_VALIDATORS: u32 = 4;
 
@@ -109,7 +115,8 @@ pub fn production_evaluation_params() -> EvaluationParams<Balance, BlockNumber> 
 	}
 }
 
-/// How a network's validator set is governed: its minimum size and its session length.
+/// A network's rules: its validator set's minimum size and session length, its evaluation
+/// parameters and its registration claim delay.
 #[derive(Clone, Copy)]
 pub struct ValidatorRules {
 	/// The smallest set governance may leave.
@@ -118,6 +125,8 @@ pub struct ValidatorRules {
 	pub session_length: BlockNumber,
 	/// The evaluation pallet's parameters.
 	pub evaluation: EvaluationParams<Balance, BlockNumber>,
+	/// How many blocks old a registration claim must be (`Content.ClaimDelay`).
+	pub claim_delay: BlockNumber,
 }
 
 /// The genesis of a network: its validators and their rules, its sudo key, its funded accounts,
@@ -167,6 +176,7 @@ pub fn network_genesis(
 				.collect::<Vec<_>>(),
 		},
 		evaluation: EvaluationConfig { params: Some(rules.evaluation) },
+		content: ContentConfig { claim_delay: rules.claim_delay },
 		sudo: SudoConfig { key: Some(root) },
 	})
 }
@@ -182,6 +192,7 @@ pub fn testnet_genesis(
 		min_validators,
 		session_length: TEST_SESSION_LENGTH,
 		evaluation: test_evaluation_params(),
+		claim_delay: TEST_CLAIM_DELAY,
 	};
 	network_genesis(initial_authorities, rules, root, endowed_accounts, dev_pots(), vec![])
 }
@@ -300,6 +311,7 @@ pub fn production_config_genesis() -> Value {
 			min_validators: NETWORK_MIN_VALIDATORS,
 			session_length: PRODUCTION_SESSION_LENGTH,
 			evaluation: production_evaluation_params(),
+			claim_delay: PRODUCTION_CLAIM_DELAY,
 		},
 		Sr25519Keyring::Alice.to_account_id(),
 		endowed,

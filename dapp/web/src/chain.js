@@ -63,3 +63,6 @@ export async function extensionAccounts(ss58) {
 // Signing and watching a call, and naming a failed call's error: the harness's implementation,
 // shared with the end-to-end suites.
 export { describeError, signAndWatch } from 'allspark-harness/tx.js';
+// Registration claims: the commitment computed in the page (a node asked for it would learn the
+// content hash), and waiting for a claim to be old enough.
+export { claimCommitment, waitForClaim } from 'allspark-harness/content.js';

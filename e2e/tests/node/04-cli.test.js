@@ -35,6 +35,27 @@ describe('node subcommands', () => {
     assert.equal(built.id, 'allspark_dev');
   });
 
+  it('refuses to run a live chain whose genesis names well-known development keys', async () => {
+    const base = tempDir();
+    let refused;
+    try {
+      runNodeCommand(['--chain', 'production', '--base-path', base, '--rpc-port', '0', '--no-telemetry']);
+    } catch (e) {
+      refused = e;
+    }
+    assert.ok(refused, 'the node must not start the production preset as it is');
+    assert.match(refused.stderr, /well-known development keys in its genesis: Alice \(Aura\)/);
+    assert.match(refused.stderr, /Alice \(GRANDPA\)/);
+    assert.match(refused.stderr, /Dave \(GRANDPA\)/);
+    assert.match(refused.stderr, /Alice \(sudo\)/);
+    // The explicit override runs it (on a private machine).
+    const node = await startNode({ chain: 'production', extraArgs: ['--allow-well-known-keys'] });
+    started.push(node);
+    const header = await rpc(node.rpcPort, 'chain_getHeader');
+    assert.equal(parseInt(header.number, 16), 0);
+    assert.equal((await rpc(node.rpcPort, 'system_chainType')), 'Live');
+  });
+
   it('generates and inspects keys in the AllSpark address format', async () => {
     await cryptoWaitReady();
     const gen = JSON.parse(runNodeCommand(['key', 'generate', '--scheme', 'sr25519', '--output-type', 'json']));

@@ -10,6 +10,7 @@ import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
 import { u8aToHex, stringToHex } from '@polkadot/util';
 import { startNode, stopNode, connect, waitFor, rpc, finalizedNumber } from 'allspark-harness/node.js';
 import { sendAndWait, errorName } from 'allspark-harness/tx.js';
+import { claimCommitment, waitForClaim } from 'allspark-harness/content.js';
 
 const ASK = 10n ** 12n;
 // The deposit's rates are the runtime's constants, read from `api.consts.content` once connected.
@@ -59,6 +60,30 @@ describe('content listings', () => {
     if (node) await stopNode(node);
   });
 
+  it('refuses a registration without a claim, and shows the claim it waits for', async () => {
+    const unclaimed = await sendAndWait(api, api.tx.content.register(hash, stringToHex(metadata), 'Audio', terms, []), alice);
+    assert.equal(errorName(api, unclaimed.dispatchError), 'content.NotClaimed');
+    // The claim is blind: the commitment alone, computed here.
+    const commitment = claimCommitment(hash, alice.address);
+    const r = await sendAndWait(api, api.tx.content.claim(commitment), alice);
+    assert.equal(r.dispatchError, undefined, r.dispatchError && errorName(api, r.dispatchError));
+    const claimed = r.events.find(({ event }) => api.events.content.ContentClaimed.is(event)).event.data;
+    assert.equal(claimed.commitment.toHex(), commitment);
+    assert.ok(claimed.evicted.isNone);
+    const delay = (await api.query.content.claimDelay()).toNumber();
+    assert.equal(delay, 1, 'the dev chain: the next block');
+    const [claim] = await rpc(node.rpcPort, 'content_claimsOf', [alice.address]);
+    assert.equal(claim.commitment, commitment);
+    assert.equal(claim.maturesAt, claim.claimedAt + delay);
+    const header = await api.rpc.chain.getHeader(r.blockHash);
+    assert.equal(claim.claimedAt, header.number.toNumber());
+    // Bob copies the commitment: it binds Alice's account, not his.
+    await sendAndWait(api, api.tx.content.claim(commitment), bob);
+    const copied = await sendAndWait(api, api.tx.content.register(hash, stringToHex(metadata), 'Audio', terms, []), bob);
+    assert.equal(errorName(api, copied.dispatchError), 'content.NotClaimed');
+    await waitForClaim(api, alice.address, commitment);
+  });
+
   it('registers a work with co-creators and holds its deposit', async () => {
     const heldBefore = await held(alice.address);
     const tx = api.tx.content.register(hash, stringToHex(metadata), 'Audio', terms,
@@ -68,6 +93,7 @@ describe('content listings', () => {
     const ev = events.find(({ event }) => api.events.content.ListingRegistered.is(event));
     assert.ok(ev, 'ListingRegistered');
     id = ev.event.data.listing.toNumber();
+    assert.deepEqual(await rpc(node.rpcPort, 'content_claimsOf', [alice.address]), [], 'the claim is used up');
     assert.equal(ev.event.data.owner.toString(), alice.address);
     assert.equal(ev.event.data.contentHash.toHex(), hash);
     assert.equal(ev.event.data.category.toString(), 'Audio');

@@ -18,6 +18,7 @@ import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
 import { stringToHex } from '@polkadot/util';
 import { startNode, stopNode, connect, waitFor, rpc, bestNumber, finalizedNumber } from 'allspark-harness/node.js';
 import { sendAndWait, errorName } from 'allspark-harness/tx.js';
+import { claimContent } from 'allspark-harness/content.js';
 
 const ASK = 10n ** 12n;
 const PPM = 1_000_000n;
@@ -153,11 +154,14 @@ describe('trade market', () => {
     assert.equal(tradeRate, DEV_TRADE_RATE_PPM, 'the dev chain charges 2.5 % of a trade');
     assert.equal(minCharge, DEV_MIN_CHARGE, 'the dev chain charges at least 0.01 ASK a trade');
 
-    // Alice lists both works in one call.
+    // Alice claims both works in one call, and lists them in one call once the claims are old
+    // enough.
+    const song = blake2AsHex(`a song ${Date.now()}`);
+    const duetHash = blake2AsHex(`a duet ${Date.now()}`);
+    await claimContent(api, alice, [song, duetHash]);
     const { events } = await send(api.tx.utility.batchAll([
-      api.tx.content.register(blake2AsHex(`a song ${Date.now()}`), stringToHex('ipfs://bafy-song'),
-        'Audio', terms, []),
-      api.tx.content.register(blake2AsHex(`a duet ${Date.now()}`), stringToHex('ipfs://bafy-duet'),
+      api.tx.content.register(song, stringToHex('ipfs://bafy-song'), 'Audio', terms, []),
+      api.tx.content.register(duetHash, stringToHex('ipfs://bafy-duet'),
         'Audio', terms, [[alice.address, Number(PPM - FERDIE_PPM)], [ferdie.address, Number(FERDIE_PPM)]]),
     ]), alice);
     [solo, duet] = all(events, 'content', 'ListingRegistered').map((d) => d.listing.toNumber());

@@ -16,6 +16,7 @@ import { cryptoWaitReady, blake2AsHex, decodeAddress } from '@polkadot/util-cryp
 import { stringToHex, u8aConcat, u8aToHex } from '@polkadot/util';
 import { startNode, stopNode, connect, waitFor, rpc, bestNumber, finalizedNumber } from 'allspark-harness/node.js';
 import { sendAndWait, errorName } from 'allspark-harness/tx.js';
+import { claimContent } from 'allspark-harness/content.js';
 
 const ASK = 10n ** 12n;
 // runtime/src/genesis_config_presets.rs: `launch_rates` (a 10 ASK evaluation fee), `launch_split`
@@ -105,7 +106,9 @@ describe('staked content evaluation', () => {
     const econ = await rpc(node.rpcPort, 'token_economics', []);
     assert.equal(BigInt(econ.evaluationFee), FEE);
 
-    const { events } = await send(api.tx.content.register(blake2AsHex(`a film ${Date.now()}`),
+    const film = blake2AsHex(`a film ${Date.now()}`);
+    await claimContent(api, alice, film);
+    const { events } = await send(api.tx.content.register(film,
       stringToHex('ipfs://bafy-film'), 'Video', {
         personal: true, commercial: false, republication: false, licenceDuration: null, distributorCommission: 0,
       }, []), alice);

@@ -9,8 +9,8 @@ use super::{at_or_best, runtime_api_error};
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_allspark_content::{
-	runtime_api::ContentApi as ContentRuntimeApi, Category, LicenceTerms, ListingDetails,
-	ListingId, ListingState, ListingStatus,
+	runtime_api::ContentApi as ContentRuntimeApi, Category, ClaimDetails, LicenceTerms,
+	ListingDetails, ListingId, ListingState, ListingStatus,
 };
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
@@ -80,6 +80,24 @@ impl<AccountId, Balance: ToString, BlockNumber>
 	}
 }
 
+/// A registration claim in an RPC answer.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimJson<BlockNumber> {
+	/// The commitment, `0x` hex: `blake2_256("allspark/claim" ++ content hash ++ account id)`.
+	pub commitment: H256,
+	/// The block the claim was made in.
+	pub claimed_at: BlockNumber,
+	/// The first block in which `content.register` accepts it.
+	pub matures_at: BlockNumber,
+}
+
+impl<BlockNumber> From<ClaimDetails<BlockNumber>> for ClaimJson<BlockNumber> {
+	fn from(c: ClaimDetails<BlockNumber>) -> Self {
+		Self { commitment: H256(c.commitment), claimed_at: c.claimed_at, matures_at: c.matures_at }
+	}
+}
+
 #[rpc(server)]
 pub trait ContentApi<BlockHash, AccountId, BlockNumber> {
 	/// A listing, `null` when no listing has this id; at `at` (default: the best block).
@@ -113,6 +131,15 @@ pub trait ContentApi<BlockHash, AccountId, BlockNumber> {
 	/// Where a listing stands: `Active`, `Suspended`, `Delisted` (or removed) or `Unknown`.
 	#[method(name = "content_listingState")]
 	fn listing_state(&self, id: ListingId, at: Option<BlockHash>) -> RpcResult<ListingState>;
+
+	/// An account's registration claims, oldest first, each with the block from which
+	/// `content.register` accepts it.
+	#[method(name = "content_claimsOf")]
+	fn claims_of(
+		&self,
+		who: AccountId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<ClaimJson<BlockNumber>>>;
 }
 
 /// The `content_*` RPC methods.
@@ -180,5 +207,15 @@ where
 	fn listing_state(&self, id: ListingId, at: Option<Block::Hash>) -> RpcResult<ListingState> {
 		let at = at_or_best(&*self.client, at);
 		self.client.runtime_api().listing_state(at, id).map_err(runtime_api_error)
+	}
+
+	fn claims_of(
+		&self,
+		who: AccountId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<ClaimJson<BlockNumber>>> {
+		let at = at_or_best(&*self.client, at);
+		let claims = self.client.runtime_api().claims_of(at, who).map_err(runtime_api_error)?;
+		Ok(claims.into_iter().map(Into::into).collect())
 	}
 }

@@ -2,12 +2,15 @@
 //! co-creators, and the paths that touch the most storage (hold and release, both indices).
 
 use super::*;
-use crate::pallet::{Listings, ListingsByOwner};
+use crate::pallet::{ClaimDelay, Claims, Listings, ListingsByOwner};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{
-	fungible::{Inspect, InspectHold, Mutate},
-	Get,
+use frame_support::{
+	traits::{
+		fungible::{Inspect, InspectHold, Mutate},
+		Get,
+	},
+	BoundedVec,
 };
 use frame_system::RawOrigin;
 use sp_runtime::{traits::Saturating, Permill};
@@ -68,6 +71,24 @@ fn listing<T: Config>(owner: &T::AccountId, shares: Vec<Share<T::AccountId>>) ->
 	.expect("the benchmark listing registers")
 }
 
+/// Give `who` the most claims, matured (no claim delay), `last` the newest when given.
+fn full_claims<T: Config>(who: &T::AccountId, last: Option<[u8; 32]>) {
+	ClaimDelay::<T>::put(frame_system::pallet_prelude::BlockNumberFor::<T>::default());
+	let now = frame_system::Pallet::<T>::block_number();
+	let max = T::MaxClaims::get();
+	let claims: Vec<_> = (0..max)
+		.map(|i| {
+			let mut commitment = [0u8; 32];
+			commitment[..4].copy_from_slice(&i.to_le_bytes());
+			match last {
+				Some(last) if i + 1 == max => ContentClaim { commitment: last, claimed_at: now },
+				_ => ContentClaim { commitment, claimed_at: now },
+			}
+		})
+		.collect();
+	Claims::<T>::insert(who, BoundedVec::truncate_from(claims));
+}
+
 fn held<T: Config>(who: &T::AccountId) -> BalanceOf<T> {
 	T::Currency::balance_on_hold(&HoldReason::ListingDeposit.into(), who)
 }
@@ -83,6 +104,8 @@ mod benchmarks {
 	) {
 		let owner = funded::<T>("owner", 0);
 		let shares = shares::<T>(c, Some(&owner));
+		// The owner's claim on the content is the last of the most it can hold.
+		full_claims::<T>(&owner, Some(Pallet::<T>::claim_commitment(&[1u8; 32], &owner)));
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(owner.clone()),
@@ -94,6 +117,20 @@ mod benchmarks {
 		);
 		assert!(ListingsByOwner::<T>::contains_key(&owner, 0));
 		assert_eq!(held::<T>(&owner), Pallet::<T>::deposit_for(m as usize, c as usize));
+		assert_eq!(Claims::<T>::get(&owner).len() as u32, T::MaxClaims::get() - 1);
+	}
+
+	/// A claim by an account holding the most claims: its oldest is evicted.
+	#[benchmark]
+	fn claim() {
+		let who = funded::<T>("claimant", 0);
+		full_claims::<T>(&who, None);
+		let oldest = Claims::<T>::get(&who).first().map(|c| c.commitment);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), [0xffu8; 32]);
+		let claims = Claims::<T>::get(&who);
+		assert_eq!(claims.last().map(|c| c.commitment), Some([0xffu8; 32]));
+		assert!(oldest.is_some_and(|o| claims.iter().all(|c| c.commitment != o)));
 	}
 
 	#[benchmark]

@@ -7,6 +7,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
+mod claims;
 mod invariants;
 mod listing;
 pub mod runtime_api;
@@ -80,6 +81,7 @@ pub mod pallet {
 			type MaxMetadataLen = ConstU32<64>;
 			type MaxCoCreators = ConstU32<4>;
 			type MaxPageSize = ConstU32<10>;
+			type MaxClaims = ConstU32<4>;
 			type WeightInfo = ();
 		}
 	}
@@ -147,6 +149,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPageSize: Get<u32>;
 
+		/// The most registration claims an account keeps; a claim beyond them evicts its oldest.
+		#[pallet::constant]
+		type MaxClaims: Get<u32>;
+
 		/// Weight information for the pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -190,10 +196,52 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextListingId<T: Config> = StorageValue<_, ListingId, ValueQuery>;
 
+	/// Each account's registration claims, oldest first (at most [`Config::MaxClaims`]).
+	#[pallet::storage]
+	pub type Claims<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<ContentClaim<BlockNumberFor<T>>, T::MaxClaims>,
+		ValueQuery,
+	>;
+
+	/// How many blocks old a claim must be before `register` accepts it: the time an honest
+	/// registration has to be included before anyone who learnt its content hash from the
+	/// transaction pool could have a claim of its own. Set at genesis.
+	#[pallet::storage]
+	pub type ClaimDelay<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// [`ClaimDelay`]: at least 1 on any real chain (0 lets a claim and its registration
+		/// share a block, which leaves registration open to front-running).
+		pub claim_delay: BlockNumberFor<T>,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			ClaimDelay::<T>::put(self.claim_delay);
+		}
+	}
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A work was listed.
+		/// An account claimed a content hash for registration, without naming it.
+		ContentClaimed {
+			/// The account that may register the content once the claim is old enough.
+			who: T::AccountId,
+			/// The commitment ([`Pallet::claim_commitment`]).
+			commitment: [u8; 32],
+			/// The account's oldest claim, dropped to make room, if it had [`Config::MaxClaims`].
+			evicted: Option<[u8; 32]>,
+		},
+		/// A work was listed (and the owner's claim on it used up).
 		ListingRegistered {
 			/// The new listing's id.
 			listing: ListingId,
@@ -313,6 +361,14 @@ pub mod pallet {
 		/// The deposit is there, but part of it is frozen (locked by vesting, say): frozen funds
 		/// are never held.
 		FundsFrozen,
+		/// The signer has no claim on this content hash: `claim` its commitment first.
+		NotClaimed,
+		/// The signer's claim on this content hash is younger than [`ClaimDelay`] blocks.
+		ClaimNotMatured,
+		/// The signer already holds a claim with this commitment.
+		AlreadyClaimed,
+		/// No room for a claim: [`Config::MaxClaims`] is zero.
+		TooManyClaims,
 	}
 
 	#[pallet::hooks]
@@ -320,6 +376,7 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxMetadataLen::get() > 0, "metadata must be allowed some bytes");
 			assert!(T::MaxPageSize::get() > 0, "a page must hold a listing");
+			assert!(T::MaxClaims::get() > 0, "an account must be able to claim content");
 			// Shares are checked against 100 % with u64 arithmetic: any count fits.
 			assert!(T::MaxCoCreators::get() <= 1_000, "more co-creators than per-mill parts");
 			// A removed listing's deposit must be able to open the treasury's account.
@@ -339,7 +396,9 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// List a work.
 		///
-		/// - Origin: signed; the signer becomes the owner and pays the deposit.
+		/// - Origin: signed; the signer becomes the owner and pays the deposit. The signer must
+		///   hold a claim on `content_hash` ([`Pallet::claim`]) at least [`ClaimDelay`] blocks
+		///   old ([`Error::NotClaimed`], [`Error::ClaimNotMatured`]); registering uses it up.
 		/// - `content_hash`: the work's fingerprint; must not be listed already.
 		/// - `metadata`: where the work and its description are (an IPFS CID or a URL); not
 		///   empty, at most [`Config::MaxMetadataLen`] bytes.
@@ -365,7 +424,25 @@ pub mod pallet {
 			shares: alloc::vec::Vec<Share<T::AccountId>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_register(who, content_hash, metadata, category, terms, shares).map(|_| ())
+			Self::do_register_claimed(who, content_hash, metadata, category, terms, shares)
+		}
+
+		/// Claim a content hash for registration without naming it, so that nobody who learns
+		/// the hash from the registration in the transaction pool can register it first.
+		///
+		/// - Origin: signed.
+		/// - `commitment`: [`Pallet::claim_commitment`] of the content hash and the signer:
+		///   `blake2_256("allspark/claim" ++ content_hash ++ signer's 32-byte account id)`.
+		///   Compute it where the content is; asking a node to compute it tells the node the hash.
+		///
+		/// The claim lets the signer [`Pallet::register`] the content once it is [`ClaimDelay`]
+		/// blocks old. An account keeps at most [`Config::MaxClaims`] claims: one more evicts
+		/// its oldest. Fails with [`Error::AlreadyClaimed`] for a commitment it already holds.
+		/// Emits [`Event::ContentClaimed`].
+		#[pallet::call_index(9)]
+		pub fn claim(origin: OriginFor<T>, commitment: [u8; 32]) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim(who, commitment)
 		}
 
 		/// Change a listing's metadata reference, its default licence terms, or both. The

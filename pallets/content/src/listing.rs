@@ -16,7 +16,9 @@ use sp_runtime::{traits::Saturating, DispatchResult};
 
 impl<T: Config> Pallet<T> {
 	/// Validate and store a new listing, holding its deposit. Returns the new listing's id.
-	pub(crate) fn do_register(
+	/// No claim is checked: the `register` call takes the signer's claim
+	/// (`take_claim`); other pallets' benchmark and test setups list works directly.
+	pub fn do_register(
 		owner: T::AccountId,
 		content_hash: ContentHash,
 		metadata: Vec<u8>,

@@ -22,6 +22,7 @@ pub const DEPOSIT_BASE: Balance = 100;
 pub const DEPOSIT_PER_BYTE: Balance = 2;
 pub const MAX_METADATA: u32 = 64;
 pub const MAX_CO_CREATORS: u32 = 4;
+pub const MAX_CLAIMS: u32 = 4;
 /// The stored bytes of one revenue share: an 8-byte account and a 4-byte per-mill.
 pub const SHARE_BYTES: Balance = 12;
 
@@ -97,6 +98,7 @@ impl crate::Config for Test {
 	type MaxMetadataLen = ConstU32<MAX_METADATA>;
 	type MaxCoCreators = ConstU32<MAX_CO_CREATORS>;
 	type MaxPageSize = ConstU32<3>;
+	type MaxClaims = ConstU32<MAX_CLAIMS>;
 }
 
 /// Builds test externalities with funded accounts.
@@ -181,9 +183,17 @@ pub fn deposit(metadata: usize, shares: usize) -> Balance {
 	DEPOSIT_BASE + DEPOSIT_PER_BYTE * (metadata as Balance + shares as Balance * SHARE_BYTES)
 }
 
-/// Register a listing of `hash(n)` by `who` with 10 bytes of metadata and no co-creators.
+/// `who` claims `hash(n)` (the mock's claim delay is 0: it may register in the same block).
+pub fn claim(who: AccountId, n: u8) {
+	let commitment = Content::claim_commitment(&hash(n), &who);
+	frame_support::assert_ok!(Content::claim(RuntimeOrigin::signed(who), commitment));
+}
+
+/// Claim and register a listing of `hash(n)` by `who` with 10 bytes of metadata and no
+/// co-creators.
 pub fn register(who: AccountId, n: u8) -> ListingId {
 	let id = crate::NextListingId::<Test>::get();
+	claim(who, n);
 	frame_support::assert_ok!(Content::register(
 		RuntimeOrigin::signed(who),
 		hash(n),

@@ -1,6 +1,6 @@
 //! The content pallet's runtime API, for DApps and the node's `content_*` RPC methods.
 
-use crate::{ContentHash, ListingDetails, ListingId, ListingState};
+use crate::{ClaimDetails, ContentHash, ListingDetails, ListingId, ListingState};
 use alloc::vec::Vec;
 use codec::Codec;
 
@@ -26,5 +26,8 @@ sp_api::decl_runtime_apis! {
 		fn listing_by_hash(hash: ContentHash) -> Option<ListingDetails<AccountId, Balance, BlockNumber>>;
 		/// Where a listing stands: active, suspended, delisted (or removed), or unknown.
 		fn listing_state(id: ListingId) -> ListingState;
+		/// An account's registration claims, oldest first, each with the block from which
+		/// `register` accepts it.
+		fn claims_of(who: AccountId) -> Vec<ClaimDetails<BlockNumber>>;
 	}
 }

@@ -122,6 +122,39 @@ impl<AccountId, Balance, BlockNumber, M: Get<u32>, C: Get<u32>>
 	}
 }
 
+/// A registration claim as stored: the commitment to a content hash
+/// ([`crate::Pallet::claim_commitment`]) and the block it was made in. A claim lets its account
+/// register the content once it is [`crate::ClaimDelay`] blocks old.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ContentClaim<BlockNumber> {
+	/// `blake2_256("allspark/claim" ++ content hash ++ account)`.
+	pub commitment: [u8; 32],
+	/// The block the claim was made in.
+	pub claimed_at: BlockNumber,
+}
+
+/// A registration claim as the runtime API reports it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ClaimDetails<BlockNumber> {
+	/// The commitment to a content hash.
+	pub commitment: [u8; 32],
+	/// The block the claim was made in.
+	pub claimed_at: BlockNumber,
+	/// The first block in which `register` accepts it.
+	pub matures_at: BlockNumber,
+}
+
 /// The stored bytes a listing's deposit is charged for, beyond the fixed part the base deposit
 /// covers: the metadata, and each revenue share (an account and a per-mill).
 pub fn deposit_bytes<AccountId: MaxEncodedLen>(metadata_len: usize, shares: usize) -> u32 {

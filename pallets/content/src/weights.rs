@@ -14,7 +14,7 @@
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/allspark-target/debug/wbuild/allspark-runtime/allspark_runtime.wasm
+// /root/.cache/allspark-target/debug/wbuild/allspark-runtime/allspark_runtime_benchmarks.wasm
 // --genesis-builder-preset
 // development
 // --pallet
@@ -43,6 +43,7 @@ use core::marker::PhantomData;
 /// Weight functions needed by `pallet_allspark_content`.
 pub trait WeightInfo {
 	fn register(m: u32, c: u32, ) -> Weight;
+	fn claim() -> Weight;
 	fn update_listing(m: u32, ) -> Weight;
 	fn transfer_copyright() -> Weight;
 	fn delist() -> Weight;
@@ -62,25 +63,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Content::ClaimDelay` (r:1 w:0)
+	/// Proof: `Content::ClaimDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Content::Claims` (r:1 w:1)
+	/// Proof: `Content::Claims` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
 	/// Storage: `Content::Listings` (r:0 w:1)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
 	/// Storage: `Content::ListingsByOwner` (r:0 w:1)
 	/// Proof: `Content::ListingsByOwner` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 256]`.
 	/// The range of component `c` is `[0, 16]`.
-	fn register(_m: u32, c: u32, ) -> Weight {
+	fn register(m: u32, _c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `109`
-		//  Estimated: `3593`
-		// Minimum execution time: 377_910_000 picoseconds.
-		Weight::from_parts(415_447_003, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
-			.saturating_add(Weight::from_parts(282_009, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		//  Measured:  `786`
+		//  Estimated: `4090`
+		// Minimum execution time: 415_286_000 picoseconds.
+		Weight::from_parts(605_789_320, 0)
+			.saturating_add(Weight::from_parts(0, 4090))
+			.saturating_add(Weight::from_parts(59_649, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `Content::Claims` (r:1 w:1)
+	/// Proof: `Content::Claims` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
+	fn claim() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `683`
+		//  Estimated: `4090`
+		// Minimum execution time: 105_316_000 picoseconds.
+		Weight::from_parts(156_342_000, 0)
+			.saturating_add(Weight::from_parts(0, 4090))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Content::Listings` (r:1 w:1)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
+	/// Storage: `Market::BidLocks` (r:1 w:0)
+	/// Proof: `Market::BidLocks` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -88,23 +107,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 256]`.
 	fn update_listing(m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `978`
+		//  Measured:  `1110`
 		//  Estimated: `4414`
-		// Minimum execution time: 111_866_000 picoseconds.
-		Weight::from_parts(321_228_857, 0)
+		// Minimum execution time: 137_494_000 picoseconds.
+		Weight::from_parts(388_322_532, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
-			.saturating_add(Weight::from_parts(597_072, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(Weight::from_parts(671_414, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Content::PendingTransfers` (r:1 w:1)
 	/// Proof: `Content::PendingTransfers` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Content::Listings` (r:1 w:1)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Ladders` (r:6 w:0)
-	/// Proof: `Market::Ladders` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
-	/// Storage: `Market::ListingOffers` (r:1 w:0)
-	/// Proof: `Market::ListingOffers` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenSales` (r:1 w:0)
+	/// Proof: `Market::OpenSales` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Market::PendingFills` (r:1 w:0)
 	/// Proof: `Market::PendingFills` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -115,20 +132,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Content::ListingsByOwner` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn transfer_copyright() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1623`
-		//  Estimated: `22158`
-		// Minimum execution time: 767_959_000 picoseconds.
-		Weight::from_parts(852_464_000, 0)
-			.saturating_add(Weight::from_parts(0, 22158))
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		//  Measured:  `1580`
+		//  Estimated: `6196`
+		// Minimum execution time: 652_959_000 picoseconds.
+		Weight::from_parts(735_220_000, 0)
+			.saturating_add(Weight::from_parts(0, 6196))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Content::Listings` (r:1 w:1)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Ladders` (r:6 w:0)
-	/// Proof: `Market::Ladders` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
-	/// Storage: `Market::ListingOffers` (r:1 w:0)
-	/// Proof: `Market::ListingOffers` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenSales` (r:1 w:0)
+	/// Proof: `Market::OpenSales` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Market::PendingFills` (r:1 w:0)
 	/// Proof: `Market::PendingFills` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -143,22 +158,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Content::ListingsByOwner` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn delist() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1409`
-		//  Estimated: `22158`
-		// Minimum execution time: 468_535_000 picoseconds.
-		Weight::from_parts(502_805_000, 0)
-			.saturating_add(Weight::from_parts(0, 22158))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		//  Measured:  `1366`
+		//  Estimated: `4414`
+		// Minimum execution time: 367_084_000 picoseconds.
+		Weight::from_parts(524_127_000, 0)
+			.saturating_add(Weight::from_parts(0, 4414))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Content::Listings` (r:1 w:1)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1076`
+		//  Measured:  `1099`
 		//  Estimated: `4414`
-		// Minimum execution time: 103_924_000 picoseconds.
-		Weight::from_parts(114_560_000, 0)
+		// Minimum execution time: 105_396_000 picoseconds.
+		Weight::from_parts(153_558_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -167,10 +182,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1076`
+		//  Measured:  `1099`
 		//  Estimated: `4414`
-		// Minimum execution time: 103_584_000 picoseconds.
-		Weight::from_parts(121_861_000, 0)
+		// Minimum execution time: 105_617_000 picoseconds.
+		Weight::from_parts(157_714_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -189,10 +204,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Content::ListingsByOwner` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn remove_infringing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1374`
+		//  Measured:  `1397`
 		//  Estimated: `6196`
-		// Minimum execution time: 374_566_000 picoseconds.
-		Weight::from_parts(426_402_000, 0)
+		// Minimum execution time: 367_364_000 picoseconds.
+		Weight::from_parts(535_364_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -201,46 +216,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn register(_m: u32, c: u32, ) -> Weight {
-		Weight::from_parts(415_447_003, 0)
-			.saturating_add(Weight::from_parts(0, 3593))
-			.saturating_add(Weight::from_parts(282_009, 0).saturating_mul(c.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	fn register(m: u32, _c: u32, ) -> Weight {
+		Weight::from_parts(605_789_320, 0)
+			.saturating_add(Weight::from_parts(0, 4090))
+			.saturating_add(Weight::from_parts(59_649, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	fn claim() -> Weight {
+		Weight::from_parts(156_342_000, 0)
+			.saturating_add(Weight::from_parts(0, 4090))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn update_listing(m: u32, ) -> Weight {
-		Weight::from_parts(321_228_857, 0)
+		Weight::from_parts(388_322_532, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
-			.saturating_add(Weight::from_parts(597_072, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(Weight::from_parts(671_414, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn transfer_copyright() -> Weight {
-		Weight::from_parts(852_464_000, 0)
-			.saturating_add(Weight::from_parts(0, 22158))
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
+		Weight::from_parts(735_220_000, 0)
+			.saturating_add(Weight::from_parts(0, 6196))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn delist() -> Weight {
-		Weight::from_parts(502_805_000, 0)
-			.saturating_add(Weight::from_parts(0, 22158))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(524_127_000, 0)
+			.saturating_add(Weight::from_parts(0, 4414))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(114_560_000, 0)
+		Weight::from_parts(153_558_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(121_861_000, 0)
+		Weight::from_parts(157_714_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_infringing() -> Weight {
-		Weight::from_parts(426_402_000, 0)
+		Weight::from_parts(535_364_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))

@@ -174,8 +174,8 @@ impl crate::BenchmarkHelper<AccountId> for MockHelper {
 		};
 		let id = pallet_allspark_content::NextListingId::<Test>::get();
 		let n = (id % 250) as u8;
-		assert_ok!(Content::register(
-			RuntimeOrigin::signed(*owner),
+		assert_ok!(Content::do_register(
+			*owner,
 			[n; 32],
 			b"ipfs://bench".to_vec(),
 			Category::Audio,
@@ -321,8 +321,8 @@ pub fn run_to_block(n: u64) {
 /// Register listing `hash(n)` owned by `who` with `shares`.
 pub fn register_with(who: AccountId, n: u8, shares: Vec<(AccountId, Permill)>) -> ListingId {
 	let id = pallet_allspark_content::NextListingId::<Test>::get();
-	assert_ok!(Content::register(
-		RuntimeOrigin::signed(who),
+	assert_ok!(Content::do_register(
+		who,
 		[n; 32],
 		b"ipfs://work".to_vec(),
 		Category::Audio,

@@ -634,7 +634,7 @@ impl<T: Config> MatchRun<T> {
 			Ladders::<T>::insert(ladder_key, ladder);
 		}
 		if pending_buys > 0 {
-			PendingFills::<T>::mutate(taker.listing, |n| *n = n.saturating_add(pending_buys));
+			PendingFills::<T>::mutate(taker.listing, |n| count_up(n, pending_buys));
 		}
 		if taker.side == Side::Sell && taker.right == Right::Copyright {
 			// The copyright changes hands in this call, not later.

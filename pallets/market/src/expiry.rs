@@ -12,14 +12,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Work through the expiry queue up to block `now`, at most [`Config::MaxCleanupPerBlock`]
-	/// steps (an entry handled or a block's queue looked up). Returns the weight used.
-	pub(crate) fn process_expiries(now: BlockNumberOf<T>) -> Weight {
+	/// Work through the expiry queue up to block `now`, at most `budget` steps (an entry
+	/// handled or a block's queue looked up). Returns the weight used.
+	pub(crate) fn process_expiries(now: BlockNumberOf<T>, mut budget: u32) -> Weight {
 		let mut cursor = ExpiryCursor::<T>::get();
 		if cursor.is_zero() {
 			cursor = now;
 		}
-		let mut budget = T::MaxCleanupPerBlock::get();
 		let mut steps = 0u32;
 		// Copyrights moved by auctions settled here, beyond the entries' benchmarked weight.
 		let mut granted = Weight::zero();
@@ -44,6 +43,38 @@ impl<T: Config> Pallet<T> {
 		}
 		ExpiryCursor::<T>::put(cursor);
 		T::WeightInfo::on_initialize_cleanup(steps).saturating_add(granted)
+	}
+
+	/// Go on with the expiry queue in a block's spare weight (`on_idle`): as many steps as
+	/// `limit` pays for, each at the costliest entry's weight (an auction selling a copyright).
+	/// `on_initialize`'s [`Config::MaxCleanupPerBlock`] steps are the guaranteed pace; this
+	/// drains a backlog (many entries at one block) as fast as the chain has room. Returns the
+	/// weight used.
+	pub(crate) fn process_expiries_within(now: BlockNumberOf<T>, limit: Weight) -> Weight {
+		let check = T::DbWeight::get().reads(1);
+		if !check.all_lte(limit) {
+			return Weight::zero();
+		}
+		if ExpiryCursor::<T>::get() > now {
+			return check;
+		}
+		let steps = Self::expiry_steps_within(limit);
+		if steps == 0 {
+			return check;
+		}
+		Self::process_expiries(now, steps)
+	}
+
+	/// How many expiry steps `limit` pays for, at the costliest entry's weight.
+	pub fn expiry_steps_within(limit: Weight) -> u32 {
+		let base = T::WeightInfo::on_initialize_cleanup(0);
+		let step = T::WeightInfo::on_initialize_cleanup(1)
+			.saturating_sub(base)
+			.saturating_add(T::Content::transfer_copyright_weight());
+		limit
+			.checked_sub(&base)
+			.and_then(|room| room.checked_div_per_component(&step))
+			.map_or(0, |steps| u32::try_from(steps).unwrap_or(u32::MAX))
 	}
 
 	/// Handle one expired entry: remove what ended (releasing its hold) or settle an auction.

@@ -127,7 +127,8 @@ pub mod pallet {
 		type MaxOrderLifetime: Get<BlockNumberFor<Self>>;
 
 		/// The most expiry-queue entries (and empty queue blocks) `on_initialize` handles in one
-		/// block.
+		/// block: the queue's guaranteed pace. `on_idle` goes on with a backlog in the block's
+		/// spare weight.
 		#[pallet::constant]
 		type MaxCleanupPerBlock: Get<u32>;
 
@@ -672,11 +673,13 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::process_expiries(now)
+			Self::process_expiries(now, T::MaxCleanupPerBlock::get())
 		}
 
-		fn on_idle(_now: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			Self::process_settlements(remaining)
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			let settled = Self::process_settlements(remaining);
+			let left = remaining.saturating_sub(settled);
+			settled.saturating_add(Self::process_expiries_within(now, left))
 		}
 
 		fn integrity_test() {
@@ -983,17 +986,25 @@ impl<T: Config> ContentObligations for Pallet<T> {
 	}
 }
 
+/// Add `by` to a counter kept while above zero ([`OpenSales`], [`BidLocks`], [`PendingFills`]).
+pub(crate) fn count_up(n: &mut u32, by: u32) {
+	*n = n.saturating_add(by);
+}
+
+/// Take one from such a counter in `mutate_exists`: the key goes at zero.
+pub(crate) fn count_down(n: &mut Option<u32>) {
+	*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+}
+
 impl<T: Config> Pallet<T> {
 	/// `seller` opened a sale on `listing`: a sell order came to rest, or an offer was made.
 	pub(crate) fn sale_opened(listing: ListingId, seller: &T::AccountId) {
-		OpenSales::<T>::mutate(listing, seller, |n| *n = n.saturating_add(1));
+		OpenSales::<T>::mutate(listing, seller, |n| count_up(n, 1));
 	}
 
 	/// One of `seller`'s sales on `listing` closed: its sell order left the book, or its offer
 	/// ended.
 	pub(crate) fn sale_closed(listing: ListingId, seller: &T::AccountId) {
-		OpenSales::<T>::mutate_exists(listing, seller, |n| {
-			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
-		});
+		OpenSales::<T>::mutate_exists(listing, seller, count_down);
 	}
 }

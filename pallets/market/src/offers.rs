@@ -168,7 +168,7 @@ impl<T: Config> Pallet<T> {
 				&previous.bidder,
 				previous.amount.saturating_add(previous.deposit),
 			)?,
-			None => BidLocks::<T>::mutate(offer.listing, |n| n.saturating_inc()),
+			None => BidLocks::<T>::mutate(offer.listing, |n| count_up(n, 1)),
 		}
 		let extension = T::AuctionExtension::get();
 		let mut new_end = end;
@@ -223,9 +223,7 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::AuctionUnsold { offer: id });
 			return Weight::zero();
 		};
-		BidLocks::<T>::mutate_exists(offer.listing, |n| {
-			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
-		});
+		BidLocks::<T>::mutate_exists(offer.listing, count_down);
 		let sold = frame_support::storage::with_transaction(|| {
 			let result = (|| -> DispatchResult {
 				let terms = Self::ensure_still_sells(offer.listing, &offer.seller)?;

@@ -344,9 +344,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let (mut quantity, mut value) = (order.filled, order.filled_value);
 		if quantity > 0 {
-			PendingFills::<T>::mutate_exists(order.listing, |n| {
-				*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
-			});
+			PendingFills::<T>::mutate_exists(order.listing, count_down);
 			let pay = || -> DispatchResult {
 				let seller = T::Content::owner(order.listing).ok_or(Error::<T>::ListingNotFound)?;
 				let terms = T::Content::terms(order.listing).ok_or(Error::<T>::ListingNotFound)?;

@@ -30,5 +30,7 @@ impl pallet_allspark_content::Config for Runtime {
 	type MaxMetadataLen = ConstU32<256>;
 	type MaxCoCreators = ConstU32<16>;
 	type MaxPageSize = ConstU32<100>;
+	/// Room to claim a batch of works before registering them.
+	type MaxClaims = ConstU32<16>;
 	type WeightInfo = pallet_allspark_content::weights::SubstrateWeight<Runtime>;
 }

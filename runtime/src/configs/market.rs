@@ -44,8 +44,8 @@ impl allspark_primitives::BenchmarkHelper<AccountId> for ListingBenchmarkHelper 
 		let id = pallet_allspark_content::NextListingId::<Runtime>::get();
 		let mut hash = [0u8; 32];
 		hash[..8].copy_from_slice(&id.to_le_bytes());
-		Content::register(
-			crate::RuntimeOrigin::signed(owner.clone()),
+		Content::do_register(
+			owner.clone(),
 			hash,
 			alloc::vec![b'm'; 64],
 			pallet_allspark_content::Category::Audio,

@@ -3,6 +3,7 @@
 pub mod consensus;
 pub mod content;
 pub mod evaluation;
+pub mod fees;
 pub mod governance;
 pub mod market;
 pub mod monetary;

@@ -17,7 +17,7 @@ use frame_support::{
 		WeightToFeeCoefficients, WeightToFeePolynomial,
 	},
 };
-use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
+use pallet_transaction_payment::{Multiplier, TargetedFeeAdjustment};
 use smallvec::smallvec;
 use sp_runtime::{traits::One, FixedPointNumber, Perbill, Perquintill};
 
@@ -86,8 +86,9 @@ pub type SlowAdjustingFeeUpdate<R> = TargetedFeeAdjustment<
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	// Fees and tips are divided by the token pallet's charge split: burn, treasury, evaluation.
+	// The inclusion fee may come out of vesting-locked funds, a tip may not (see `fees`).
 	type OnChargeTransaction =
-		FungibleAdapter<Balances, pallet_allspark_token::DealWithFees<Runtime>>;
+		super::fees::FeesFromLockedFunds<Balances, pallet_allspark_token::DealWithFees<Runtime>>;
 	type OperationalFeeMultiplier = OperationalFeeMultiplier;
 	type WeightToFee = WeightToFee;
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;

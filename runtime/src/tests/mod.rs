@@ -195,6 +195,9 @@ fn the_largest_listing_deposits_under_ten_ask_and_removal_pays_the_treasury_pot(
 		let shares: Vec<_> = (1u8..=16)
 			.map(|i| (crate::AccountId::from([i; 32]), sp_runtime::Permill::from_parts(62_500)))
 			.collect();
+		let commitment = Content::claim_commitment(&[1; 32], &alice);
+		assert_ok!(Content::claim(RuntimeOrigin::signed(alice.clone()), commitment));
+		System::set_block_number(2);
 		assert_ok!(Content::register(
 			RuntimeOrigin::signed(alice.clone()),
 			[1; 32],

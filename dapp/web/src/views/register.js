@@ -1,8 +1,12 @@
 // Register a work: its content hash (blake2-256 of the file or text, computed in the page), its
 // metadata reference, category and default licence terms. The deposit is held from the owner.
+// Two signatures: first a blind claim on the hash (its commitment computed here), then, once the
+// claim is `Content.ClaimDelay` blocks old, the registration itself; whoever sees the
+// registration in the pool has no claim old enough to take the work first.
 
 import { h, field, select, fmt } from '../ui.js';
 import { submit } from '../activity.js';
+import { claimCommitment, waitForClaim } from '../chain.js';
 import { categories } from './listings.js';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { stringToU8a } from '@polkadot/util';
@@ -31,7 +35,7 @@ export function registerView(app) {
     } catch (err) {
       return submit(app, 'Register a work', () => { throw err; });
     }
-    const r = await submit(app, 'Register a work', () => {
+    const call = () => {
       const metadata = String(f.get('metadata') ?? '').trim();
       if (!metadata) throw new Error('Give the metadata reference (a title, an IPFS CID or a URL).');
       const duration = String(f.get('duration') ?? '').trim();
@@ -45,7 +49,27 @@ export function registerView(app) {
         distributorCommission: Math.round(commission * 10_000),
       };
       return api.tx.content.register(hash, metadata, f.get('category'), terms, []);
-    }, {
+    };
+    const address = app.account?.address;
+    const commitment = address ? claimCommitment(hash, address) : null;
+    const claims = address ? await api.call.contentApi.claimsOf(address) : [];
+    if (!claims.some((c) => c.commitment.toHex() === commitment)) {
+      const claimed = await submit(app, 'Claim the work (step 1 of 2)', () => {
+        call();
+        return api.tx.content.claim(commitment);
+      }, {
+        success: () => h('p', { class: 'claimed' }, 'Claimed, blind: the registration follows once the claim is old enough.'),
+      });
+      if (!claimed?.ok) return;
+    }
+    result.replaceChildren(h('p', { class: 'waiting' }, 'Waiting for the claim to be old enough to register…'));
+    try {
+      await waitForClaim(api, address, commitment);
+    } catch (err) {
+      return submit(app, 'Register a work (step 2 of 2)', () => { throw err; });
+    }
+    result.replaceChildren();
+    const r = await submit(app, 'Register a work (step 2 of 2)', call, {
       success: (events) => {
         const ev = events.find((x) => api.events.content.ListingRegistered.is(x));
         if (!ev) return null;

@@ -13,6 +13,7 @@ use frame_support::{
 };
 use sp_runtime::{DispatchError, Permill};
 
+mod claims;
 mod delist;
 mod governance;
 mod properties;
@@ -29,20 +30,25 @@ fn pct(p: u32) -> Permill {
 	Permill::from_percent(p)
 }
 
+/// Claim and register `hash(n)` as one transactional step: a refused registration leaves no
+/// claim behind.
 fn register_with(
 	who: AccountId,
 	n: u8,
 	metadata: Vec<u8>,
 	shares: Vec<(AccountId, Permill)>,
 ) -> sp_runtime::DispatchResult {
-	Content::register(
-		RuntimeOrigin::signed(who),
-		hash(n),
-		metadata,
-		Category::Audio,
-		terms(),
-		shares,
-	)
+	frame_support::storage::with_storage_layer(|| {
+		claim(who, n);
+		Content::register(
+			RuntimeOrigin::signed(who),
+			hash(n),
+			metadata,
+			Category::Audio,
+			terms(),
+			shares,
+		)
+	})
 }
 
 /// `from` offers `id`'s copyright to `to`, who accepts.

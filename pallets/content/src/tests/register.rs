@@ -25,15 +25,17 @@ fn stores_indexes_and_holds_the_deposit() {
 		assert!(ListingsByOwner::<Test>::contains_key(ALICE, 0));
 		assert_eq!(NextListingId::<Test>::get(), 1);
 		assert_eq!(
-			content_events(),
-			vec![Event::ListingRegistered {
+			content_events().last().cloned(),
+			Some(Event::ListingRegistered {
 				listing: 0,
 				owner: ALICE,
 				content_hash: hash(1),
 				category: Category::Text,
 				deposit: 120,
-			}]
+			})
 		);
+		// The claim was used up.
+		assert!(Claims::<Test>::get(ALICE).is_empty());
 		// Ids are issued in sequence.
 		assert_eq!(register(ALICE, 2), 1);
 		assert_eq!(register(BOB, 3), 2);
@@ -119,6 +121,7 @@ fn a_zero_licence_duration_is_refused() {
 			Error::<Test>::ZeroLicenceDuration
 		);
 		let perpetual = LicenceTerms { licence_duration: None, ..terms() };
+		claim(ALICE, 1);
 		assert_ok!(Content::register(
 			RuntimeOrigin::signed(ALICE),
 			hash(1),

@@ -2,6 +2,11 @@
 //! charged for) while matching.
 
 use super::*;
+use allspark_primitives::ContentTransfer;
+use frame_support::{
+	traits::{Get, Hooks},
+	weights::Weight,
+};
 
 #[test]
 fn expired_orders_are_removed_by_on_initialize_and_their_escrow_released() {
@@ -23,7 +28,7 @@ fn expired_orders_are_removed_by_on_initialize_and_their_escrow_released() {
 }
 
 #[test]
-fn cleanup_is_bounded_per_block_and_catches_up() {
+fn on_initialize_cleans_up_at_a_bounded_pace() {
 	ExtBuilder::default().build_and_execute(|| {
 		let l = listing();
 		// Any number of entries may expire at one block: one key each.
@@ -32,16 +37,58 @@ fn cleanup_is_bounded_per_block_and_catches_up() {
 		}
 		assert_eq!(ExpiryQueue::<Test>::iter_prefix(10).count(), 12);
 		// At most MAX_CLEANUP (6) steps a block: the block's lookup and five entries.
-		run_to_block(10);
+		System::set_block_number(10);
+		Market::on_initialize(10);
 		assert_eq!(Orders::<Test>::iter().count(), 7);
 		assert_eq!(ExpiryCursor::<Test>::get(), 10);
-		run_to_block(11);
+		System::set_block_number(11);
+		Market::on_initialize(11);
 		assert_eq!(Orders::<Test>::iter().count(), 2);
-		run_to_block(12);
+		System::set_block_number(12);
+		Market::on_initialize(12);
 		assert_eq!(Orders::<Test>::iter().count(), 0);
 		assert_eq!(ExpiryQueue::<Test>::iter().count(), 0);
 		assert_eq!(ExpiryCursor::<Test>::get(), 13);
 		assert_eq!(escrow(BOB), 0);
+	});
+}
+
+#[test]
+fn on_idle_drains_a_backlog_in_the_spare_weight() {
+	ExtBuilder::default().build_and_execute(|| {
+		let l = listing();
+		// A backlog: 36 entries at block 10, and an honest order expiring just after.
+		for i in 0..36 {
+			assert_ok!(order(BOB, l, PERSONAL, Side::Buy, 100 + i % 3, 1, Some(10), false, None));
+		}
+		let honest = NextOrderId::<Test>::get();
+		assert_ok!(order(CHARLIE, l, PERSONAL, Side::Buy, 103, 1, Some(11), false, None));
+		System::set_block_number(10);
+		Market::on_initialize(10);
+		assert_eq!(Orders::<Test>::iter().count(), 32);
+		// No spare weight: nothing more is done, nothing is charged.
+		assert_eq!(Market::on_idle(10, Weight::zero()), Weight::zero());
+		// Spare weight for exactly ten steps: the block's lookup and nine entries.
+		let base = <() as WeightInfo>::on_initialize_cleanup(0);
+		let step = <() as WeightInfo>::on_initialize_cleanup(1) - base
+			+ <Content as ContentTransfer<_>>::transfer_copyright_weight();
+		let ten = base + step * 10;
+		assert_eq!(Market::expiry_steps_within(ten), 10);
+		assert_eq!(Market::on_idle(10, ten), <() as WeightInfo>::on_initialize_cleanup(10));
+		assert_eq!(Orders::<Test>::iter().count(), 23);
+		// A whole block's spare weight empties the backlog, and the honest order expires on time.
+		Market::on_idle(10, Weight::MAX);
+		assert_eq!(Orders::<Test>::iter().count(), 1);
+		assert_eq!(ExpiryCursor::<Test>::get(), 11);
+		System::set_block_number(11);
+		Market::on_initialize(11);
+		assert!(Orders::<Test>::get(honest).is_none());
+		assert_eq!(escrow(BOB) + escrow(CHARLIE), 0);
+		// Nothing left: on_idle only reads the cursor.
+		let db: frame_support::weights::RuntimeDbWeight =
+			<Test as frame_system::Config>::DbWeight::get();
+		let read = db.reads(1);
+		assert_eq!(Market::on_idle(11, Weight::MAX), read);
 	});
 }
 

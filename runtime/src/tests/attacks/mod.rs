@@ -9,12 +9,15 @@
 
 mod auction_backout;
 mod book_squatting;
+mod expiry_stall;
+mod front_running;
 mod purge_keys;
 mod round_capture;
 mod simulation;
 mod stale_sales;
 mod unwanted_gift;
 mod vesting_bypass;
+mod vesting_fees;
 mod wash_trading;
 
 use super::storage_of_preset;
@@ -37,10 +40,14 @@ use pallet_allspark_evaluation::{RoundId, Score};
 use pallet_allspark_market::{LicenceKind, Right, Side};
 use sp_runtime::{traits::Dispatchable, Permill};
 
-/// The production chain at block 1, with its evaluation parameters in force.
+/// The block the attack tests start at: past the production claim delay, so that a claim can
+/// be as old as registering needs without moving time.
+pub(super) const START: BlockNumber = 1 + crate::genesis_config_presets::PRODUCTION_CLAIM_DELAY;
+
+/// The production chain at block [`START`], with its evaluation parameters in force.
 pub(super) fn production() -> sp_io::TestExternalities {
 	let mut ext = storage_of_preset(PRODUCTION_RUNTIME_PRESET);
-	ext.execute_with(|| System::set_block_number(1));
+	ext.execute_with(|| System::set_block_number(START));
 	ext
 }
 
@@ -92,9 +99,25 @@ pub(super) fn register_call(n: u8) -> pallet_allspark_content::Call<Runtime> {
 	}
 }
 
-/// Register content `n` by `owner` ([`register_call`]); returns the listing.
+/// Give `owner` a claim on content `n` as old as registering needs (the claim call's own path
+/// is attack 9's test).
+pub(super) fn matured_claim(owner: &AccountId, n: u8) {
+	let now = System::block_number();
+	let delay = pallet_allspark_content::ClaimDelay::<Runtime>::get();
+	assert!(now >= delay, "the tests start past the claim delay");
+	let claim = pallet_allspark_content::ContentClaim {
+		commitment: crate::Content::claim_commitment(&[n; 32], owner),
+		claimed_at: now - delay,
+	};
+	pallet_allspark_content::Claims::<Runtime>::mutate(owner, |claims| {
+		claims.try_push(claim).expect("room for a claim")
+	});
+}
+
+/// Register content `n` by `owner` ([`register_call`]) on a matured claim; returns the listing.
 pub(super) fn register(owner: &AccountId, n: u8) -> ListingId {
 	let id = pallet_allspark_content::NextListingId::<Runtime>::get();
+	matured_claim(owner, n);
 	signed(owner, register_call(n)).expect("registered");
 	id
 }
