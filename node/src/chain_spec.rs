@@ -69,43 +69,29 @@ pub fn production_chain_spec() -> Result<ChainSpec, String> {
 /// those keys, so such a chain belongs to everyone. The `production` preset names them as
 /// stand-ins; a launch replaces them in the plain chain spec (see docs/validator.md).
 pub fn refuse_well_known_keys(spec: &dyn sc_service::ChainSpec) -> Result<(), String> {
-	use codec::Decode;
-	use sp_io::hashing::twox_128;
 	use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 	if spec.chain_type() != ChainType::Live {
 		return Ok(());
 	}
 	let storage = spec.as_storage_builder().build_storage()?;
-	let value = |pallet: &str, item: &str| {
-		storage
-			.top
-			.get(&[twox_128(pallet.as_bytes()), twox_128(item.as_bytes())].concat())
-	};
 	let sr = |key: &[u8; 32]| Sr25519Keyring::iter().find(|k| k.public().0 == *key);
 	let ed = |key: &[u8; 32]| Ed25519Keyring::iter().find(|k| k.public().0 == *key);
-	let mut found = Vec::new();
-	let aura = value("Aura", "Authorities")
-		.map(|raw| Vec::<[u8; 32]>::decode(&mut &raw[..]))
-		.transpose()
-		.map_err(|e| format!("genesis Aura authorities: {e}"))?
-		.unwrap_or_default();
-	found.extend(aura.iter().filter_map(sr).map(|k| format!("{k:?} (Aura)")));
-	let grandpa = value("Grandpa", "Authorities")
-		.map(|raw| Vec::<([u8; 32], u64)>::decode(&mut &raw[..]))
-		.transpose()
-		.map_err(|e| format!("genesis GRANDPA authorities: {e}"))?
-		.unwrap_or_default();
-	found.extend(
-		grandpa
-			.iter()
-			.filter_map(|(key, _)| ed(key))
-			.map(|k| format!("{k:?} (GRANDPA)")),
-	);
-	let sudo = value("Sudo", "Key")
-		.map(|raw| <[u8; 32]>::decode(&mut &raw[..]))
-		.transpose()
-		.map_err(|e| format!("genesis sudo key: {e}"))?;
-	found.extend(sudo.iter().filter_map(sr).map(|k| format!("{k:?} (sudo)")));
+	let aura: Vec<[u8; 32]> = genesis_value(&storage, "Aura", "Authorities")?.unwrap_or_default();
+	let grandpa: Vec<([u8; 32], u64)> =
+		genesis_value(&storage, "Grandpa", "Authorities")?.unwrap_or_default();
+	let sudo: Option<[u8; 32]> = genesis_value(&storage, "Sudo", "Key")?;
+	let found: Vec<String> = aura
+		.iter()
+		.filter_map(sr)
+		.map(|k| format!("{k:?} (Aura)"))
+		.chain(
+			grandpa
+				.iter()
+				.filter_map(|(key, _)| ed(key))
+				.map(|k| format!("{k:?} (GRANDPA)")),
+		)
+		.chain(sudo.iter().filter_map(sr).map(|k| format!("{k:?} (sudo)")))
+		.collect();
 	if found.is_empty() {
 		return Ok(());
 	}
@@ -116,4 +102,20 @@ pub fn refuse_well_known_keys(spec: &dyn sc_service::ChainSpec) -> Result<(), St
 		spec.id(),
 		found.join(", ")
 	))
+}
+
+/// The genesis value of storage item `pallet::item` (a plain storage value), decoded.
+fn genesis_value<V: codec::Decode>(
+	storage: &sp_core::storage::Storage,
+	pallet: &str,
+	item: &str,
+) -> Result<Option<V>, String> {
+	use sp_io::hashing::twox_128;
+	let key = [twox_128(pallet.as_bytes()), twox_128(item.as_bytes())].concat();
+	storage
+		.top
+		.get(&key)
+		.map(|raw| V::decode(&mut &raw[..]))
+		.transpose()
+		.map_err(|e| format!("genesis {pallet}::{item}: {e}"))
 }

@@ -6,7 +6,6 @@
 use crate::*;
 use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
 	/// The commitment `who` claims `content_hash` with:
@@ -58,12 +57,12 @@ impl<T: Config> Pallet<T> {
 		let delay = ClaimDelay::<T>::get();
 		Claims::<T>::try_mutate_exists(who, |claims| {
 			let list = claims.as_mut().ok_or(Error::<T>::NotClaimed)?;
-			let at = list
+			let (at, claim) = list
 				.iter()
-				.position(|c| c.commitment == commitment)
+				.enumerate()
+				.find(|(_, c)| c.commitment == commitment)
 				.ok_or(Error::<T>::NotClaimed)?;
-			let claimed_at = list.get(at).map(|c| c.claimed_at).ok_or(Error::<T>::NotClaimed)?;
-			ensure!(claimed_at.saturating_add(delay) <= now, Error::<T>::ClaimNotMatured);
+			ensure!(claim.matures_at(delay) <= now, Error::<T>::ClaimNotMatured);
 			list.remove(at);
 			if list.is_empty() {
 				*claims = None;
@@ -80,7 +79,7 @@ impl<T: Config> Pallet<T> {
 			.map(|c| ClaimDetails {
 				commitment: c.commitment,
 				claimed_at: c.claimed_at,
-				matures_at: c.claimed_at.saturating_add(delay),
+				matures_at: c.matures_at(delay),
 			})
 			.collect()
 	}

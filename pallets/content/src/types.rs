@@ -7,7 +7,7 @@ pub use allspark_primitives::{
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, BoundedVec};
 use scale_info::TypeInfo;
-use sp_runtime::Permill;
+use sp_runtime::{traits::Saturating, Permill};
 
 /// A listing's state as queries report it, including listings that are gone.
 #[derive(
@@ -142,6 +142,13 @@ pub struct ContentClaim<BlockNumber> {
 	pub commitment: [u8; 32],
 	/// The block the claim was made in.
 	pub claimed_at: BlockNumber,
+}
+
+impl<BlockNumber: Saturating + Copy> ContentClaim<BlockNumber> {
+	/// The first block in which `register` accepts the claim, with a claim delay of `delay`.
+	pub fn matures_at(&self, delay: BlockNumber) -> BlockNumber {
+		self.claimed_at.saturating_add(delay)
+	}
 }
 
 /// A registration claim as the runtime API reports it.

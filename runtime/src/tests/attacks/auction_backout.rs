@@ -8,34 +8,6 @@
 use super::*;
 use pallet_allspark_market::{Error, PricingMode};
 
-/// `seller` auctions `right` of `listing`: reserve 100 ASK, ending in 100 blocks.
-fn auction(seller: &AccountId, listing: ListingId, right: Right) -> u64 {
-	let id = pallet_allspark_market::NextOfferId::<Runtime>::get();
-	let end = System::block_number() + 100;
-	signed(
-		seller,
-		pallet_allspark_market::Call::create_offer {
-			listing,
-			right,
-			mode: PricingMode::English { reserve: 100 * A, min_increment: A, end },
-			quantity: 1,
-			expires_at: None,
-		},
-	)
-	.expect("auctioned");
-	id
-}
-
-/// `who` bids `amount` on offer `offer`.
-fn bid(who: &AccountId, offer: u64, amount: Balance) -> DispatchResultWithPostInfo {
-	signed(who, pallet_allspark_market::Call::bid { offer, amount, referrer: None })
-}
-
-/// The auction's end.
-fn end_of(offer: u64) -> BlockNumber {
-	pallet_allspark_market::Offers::<Runtime>::get(offer).expect("open").expires_at
-}
-
 #[test]
 fn the_winner_of_a_copyright_lot_cannot_walk_away() {
 	production().execute_with(|| {

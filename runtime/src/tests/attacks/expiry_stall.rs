@@ -36,30 +36,15 @@ fn offer_call(
 #[test]
 fn a_flood_of_expiries_at_one_block_delays_an_honest_auction_by_a_few_blocks_at_most() {
 	production().execute_with(|| {
-		// The honest seller's auction ends at block 200, with a bid.
+		// The honest seller's auction ends in 100 blocks, with a bid.
 		let seller = actor("seller", 0);
 		fund(&seller, 1_000 * A);
 		let listing = register(&seller, 1);
-		let end = 200;
-		let auction = pallet_allspark_market::NextOfferId::<Runtime>::get();
-		signed(
-			&seller,
-			pallet_allspark_market::Call::create_offer {
-				listing,
-				right: Right::Licence(LicenceKind::Personal),
-				mode: PricingMode::English { reserve: 10 * A, min_increment: A, end },
-				quantity: 1,
-				expires_at: None,
-			},
-		)
-		.expect("auctioned");
+		let auction = auction(&seller, listing, Right::Licence(LicenceKind::Personal));
+		let end = end_of(auction);
 		let bidder = actor("bidder", 0);
-		fund(&bidder, 100 * A);
-		signed(
-			&bidder,
-			pallet_allspark_market::Call::bid { offer: auction, amount: 20 * A, referrer: None },
-		)
-		.expect("bid");
+		fund(&bidder, 1_000 * A);
+		bid(&bidder, auction, 150 * A).expect("bid");
 
 		// Four attackers queue 2,000 offers to expire one block before it.
 		let attackers: Vec<AccountId> = (0..4).map(|i| actor("flooder", i)).collect();

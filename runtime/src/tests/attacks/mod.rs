@@ -37,7 +37,7 @@ use frame_support::{
 	weights::Weight,
 };
 use pallet_allspark_evaluation::{RoundId, Score};
-use pallet_allspark_market::{LicenceKind, Right, Side};
+use pallet_allspark_market::{LicenceKind, PricingMode, Right, Side};
 use sp_runtime::{traits::Dispatchable, Permill};
 
 /// The block the attack tests start at: past the production claim delay, so that a claim can
@@ -149,6 +149,34 @@ pub(super) fn jump_to(n: BlockNumber) {
 	<Market as Hooks<BlockNumber>>::on_initialize(n);
 	<Evaluation as Hooks<BlockNumber>>::on_initialize(n);
 	<Market as Hooks<BlockNumber>>::on_idle(n, Weight::MAX);
+}
+
+/// `seller` auctions `right` of `listing`: reserve 100 ASK, ending in 100 blocks.
+pub(super) fn auction(seller: &AccountId, listing: ListingId, right: Right) -> u64 {
+	let id = pallet_allspark_market::NextOfferId::<Runtime>::get();
+	let end = System::block_number() + 100;
+	signed(
+		seller,
+		pallet_allspark_market::Call::create_offer {
+			listing,
+			right,
+			mode: PricingMode::English { reserve: 100 * A, min_increment: A, end },
+			quantity: 1,
+			expires_at: None,
+		},
+	)
+	.expect("auctioned");
+	id
+}
+
+/// `who` bids `amount` on offer `offer`.
+pub(super) fn bid(who: &AccountId, offer: u64, amount: Balance) -> DispatchResultWithPostInfo {
+	signed(who, pallet_allspark_market::Call::bid { offer, amount, referrer: None })
+}
+
+/// The auction's end.
+pub(super) fn end_of(offer: u64) -> BlockNumber {
+	pallet_allspark_market::Offers::<Runtime>::get(offer).expect("open").expires_at
 }
 
 /// The salt `who` uses for its commitment.
