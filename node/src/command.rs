@@ -123,9 +123,8 @@ pub fn run() -> sc_cli::Result<()> {
 									.into(),
 							);
 						}
-						cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, service::HostFunctions>(
-							Some(config.chain_spec),
-						)
+						// Optimised even in the dev profile: bench-host/README.md.
+						allspark_bench_host::run_pallet_benchmarks(cmd, Some(config.chain_spec))
 					},
 					BenchmarkCmd::Block(cmd) => {
 						let PartialComponents { client, .. } = service::new_partial(&config)?;

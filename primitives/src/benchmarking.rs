@@ -12,4 +12,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn create_listing(owner: &AccountId, shares: u32) -> ListingId;
 	/// Set the service charge's rates and split.
 	fn configure_service_charge();
+	/// Give `listing` a score that earns era rewards, so that a trade on it does the most work
+	/// (the evaluation pallet credits the trade to the era's revenue shares). Nothing where the
+	/// runtime has no evaluation.
+	fn score_listing(_listing: ListingId) {}
 }

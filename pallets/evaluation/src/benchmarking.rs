@@ -109,12 +109,11 @@ mod benchmarks {
 		assert_eq!(Ending::<T>::get(at).len(), 1);
 	}
 
-	/// Worst case: the round is full, so the larger stake walks every commitment and evicts
-	/// the smallest; the listing has the most co-creators.
+	/// A round with room (one short of full); the listing has the most co-creators.
 	#[benchmark]
 	fn commit() {
 		let listing = setup::<T>(u32::MAX);
-		let (round, _) = round_with::<T>(listing, T::MaxEvaluators::get());
+		let (round, _) = round_with::<T>(listing, T::MaxEvaluators::get().saturating_sub(1));
 		let who = funded::<T>("evaluator", T::MaxEvaluators::get());
 		let hash = Pallet::<T>::commitment_of(50, &salt(0), &who);
 		let stake = unit::<T>().saturating_mul(2u32.into());
@@ -123,6 +122,23 @@ mod benchmarks {
 		_(RawOrigin::Signed(who.clone()), round, hash, stake);
 
 		assert!(Commitments::<T>::contains_key(round, &who));
+	}
+
+	/// Worst case: the round is full, so the larger stake walks every commitment and evicts
+	/// the smallest; the listing has the most co-creators.
+	#[benchmark]
+	fn commit_evicting() {
+		let listing = setup::<T>(u32::MAX);
+		let (round, _) = round_with::<T>(listing, T::MaxEvaluators::get());
+		let who = funded::<T>("evaluator", T::MaxEvaluators::get());
+		let hash = Pallet::<T>::commitment_of(50, &salt(0), &who);
+		let stake = unit::<T>().saturating_mul(2u32.into());
+
+		#[extrinsic_call]
+		commit(RawOrigin::Signed(who.clone()), round, hash, stake);
+
+		assert!(Commitments::<T>::contains_key(round, &who));
+		assert_eq!(Rounds::<T>::get(round).expect("open").evaluators, T::MaxEvaluators::get());
 	}
 
 	#[benchmark]

@@ -413,7 +413,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The most `on_initialize` can weigh: the most finalisations with the most evaluators, the
 	/// queue reads, an era change and the most era payouts.
-	pub(crate) fn max_on_initialize_weight() -> Weight {
+	pub fn max_on_initialize_weight() -> Weight {
 		let db = T::DbWeight::get();
 		let finalisations = T::MaxFinalisationsPerBlock::get();
 		T::WeightInfo::finalise_round(T::MaxEvaluators::get())

@@ -492,15 +492,19 @@ pub mod pallet {
 		///   round evicts its smallest stake if it is smaller than this one, or refuses
 		///   ([`Error::RoundFull`]).
 		/// - Emits [`Event::CommitmentEvicted`] when a stake was evicted, and [`Event::Committed`].
+		/// - Weight: declared for a full round (every commitment walked to evict the smallest),
+		///   charged as a plain commit when the round had room.
 		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::commit_evicting())]
 		pub fn commit(
 			origin: OriginFor<T>,
 			round: RoundId,
 			commitment: H256,
 			stake: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_commit(who, round, commitment, stake)
+			let evicted = Self::do_commit(who, round, commitment, stake)?;
+			Ok(if evicted { None } else { Some(T::WeightInfo::commit()) }.into())
 		}
 
 		/// Reveal the score committed to in `round`.

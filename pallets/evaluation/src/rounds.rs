@@ -98,7 +98,7 @@ impl<T: Config> Pallet<T> {
 		id: RoundId,
 		hash: H256,
 		stake: BalanceOf<T>,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		let params = Self::params()?;
 		let mut round = Rounds::<T>::get(id).ok_or(Error::<T>::RoundNotFound)?;
 		let now = frame_system::Pallet::<T>::block_number();
@@ -119,7 +119,8 @@ impl<T: Config> Pallet<T> {
 			allspark_primitives::HoldRefused::Frozen => Error::<T>::FundsFrozen,
 			allspark_primitives::HoldRefused::Insufficient => Error::<T>::InsufficientBalance,
 		})?;
-		if round.evaluators >= T::MaxEvaluators::get() {
+		let evicting = round.evaluators >= T::MaxEvaluators::get();
+		if evicting {
 			Self::evict_smallest(id, &mut round, stake)?;
 		}
 
@@ -128,7 +129,7 @@ impl<T: Config> Pallet<T> {
 		Rounds::<T>::insert(id, round);
 		Commitments::<T>::insert(id, &who, Commitment { hash, stake, revealed: None });
 		Self::deposit_event(Event::Committed { round: id, evaluator: who, stake });
-		Ok(())
+		Ok(evicting)
 	}
 
 	/// Make room in full round `id` for a stake of `stake`: release and remove the commitment

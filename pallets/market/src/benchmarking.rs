@@ -40,10 +40,12 @@ fn setup_listing<T: Config>() -> (T::AccountId, ListingId) {
 	setup_listing_of::<T>(funded::<T>("creator", 0))
 }
 
-/// A listing with the most co-creators, owned by `owner` (funded).
+/// A listing with the most co-creators, owned by `owner` (funded), scored so that its trades
+/// earn era rewards (the evaluation pallet credits each trade to its revenue shares).
 fn setup_listing_of<T: Config>(owner: T::AccountId) -> (T::AccountId, ListingId) {
 	T::BenchmarkHelper::configure_service_charge();
 	let listing = T::BenchmarkHelper::create_listing(&owner, u32::MAX);
+	T::BenchmarkHelper::score_listing(listing);
 	(owner, listing)
 }
 
@@ -64,6 +66,15 @@ fn now<T: Config>() -> BlockNumberOf<T> {
 
 fn expiry<T: Config>() -> BlockNumberOf<T> {
 	now::<T>().saturating_add(T::MaxOrderLifetime::get())
+}
+
+/// A Dutch auction from 100 units of price down to one, ending at `end`.
+fn dutch<T: Config>(end: BlockNumberOf<T>) -> PricingMode<BalanceOf<T>, BlockNumberOf<T>> {
+	PricingMode::Dutch {
+		start_price: unit::<T>().saturating_mul(100u32.into()),
+		floor_price: unit::<T>(),
+		end,
+	}
 }
 
 /// Request 0, posted by a funded requester (returned) with a budget of ten units, and `p`
@@ -359,11 +370,7 @@ mod benchmarks {
 	fn create_offer() {
 		let (owner, listing) = setup_listing::<T>();
 		let end = expiry::<T>();
-		let mode = PricingMode::Dutch {
-			start_price: unit::<T>().saturating_mul(100u32.into()),
-			floor_price: unit::<T>(),
-			end,
-		};
+		let mode = dutch::<T>(end);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), listing, PERSONAL, mode, 10, None);
@@ -375,11 +382,7 @@ mod benchmarks {
 	#[benchmark]
 	fn buy_offer() {
 		let (owner, listing) = setup_listing::<T>();
-		let mode = PricingMode::Dutch {
-			start_price: unit::<T>().saturating_mul(100u32.into()),
-			floor_price: unit::<T>(),
-			end: expiry::<T>(),
-		};
+		let mode = dutch::<T>(expiry::<T>());
 		Pallet::<T>::do_create_offer(owner, listing, PERSONAL, mode, 10, None).expect("offered");
 		let buyer = funded::<T>("buyer", 0);
 		let referrer = distributor::<T>(listing, 0);
@@ -518,24 +521,20 @@ mod benchmarks {
 	}
 
 	/// `on_initialize` settling `n - 1` ended English auctions (the costliest entry: a payout to
-	/// the seller, a distributor and the most co-creators) after reading the block's queue.
+	/// the seller, a distributor and the most co-creators, each trade credited to the era's
+	/// rewards) after reading the block's queue. Every auction has its own seller, listing,
+	/// co-creators, bidder and distributor, so no entry finds another's accounts already read.
 	#[benchmark]
 	fn on_initialize_cleanup(n: Linear<1, { T::MaxCleanupPerBlock::get() }>) {
-		let (owner, listing) = setup_listing::<T>();
 		let end = now::<T>().saturating_add(T::AuctionExtension::get()).saturating_add(One::one());
-		let referrer = distributor::<T>(listing, 0);
 		for i in 0..n.saturating_sub(1) {
+			let (owner, listing) = setup_listing_of::<T>(funded::<T>("creator", i));
 			let mode =
 				PricingMode::English { reserve: unit::<T>(), min_increment: unit::<T>(), end };
-			Pallet::<T>::do_create_offer(owner.clone(), listing, PERSONAL, mode, 1, None)
-				.expect("offered");
-			Pallet::<T>::do_bid(
-				funded::<T>("bidder", i),
-				i.into(),
-				unit::<T>(),
-				Some(referrer.clone()),
-			)
-			.expect("bid");
+			Pallet::<T>::do_create_offer(owner, listing, PERSONAL, mode, 1, None).expect("offered");
+			let referrer = distributor::<T>(listing, i);
+			Pallet::<T>::do_bid(funded::<T>("bidder", i), i.into(), unit::<T>(), Some(referrer))
+				.expect("bid");
 		}
 		ExpiryCursor::<T>::put(end);
 		frame_system::Pallet::<T>::set_block_number(end);
@@ -546,6 +545,82 @@ mod benchmarks {
 		}
 
 		assert!(Offers::<T>::iter().next().is_none());
+	}
+
+	/// An expired buy order leaves the book (the other expiry kinds beside the auction's): the
+	/// only order at its price, in the middle of a full bid ladder, so its level is deleted and
+	/// the ladder rewritten; its owner's escrow is released.
+	#[benchmark]
+	fn expire_order() {
+		let (_, listing) = setup_listing::<T>();
+		let base = unit::<T>().saturating_mul(1_000u32.into());
+		let levels = T::MaxPriceLevels::get();
+		let middle = levels / 2;
+		let at = expiry::<T>();
+		let mut id = NextOrderId::<T>::get();
+		for i in 0..levels {
+			if i == middle {
+				id = NextOrderId::<T>::get();
+			}
+			let price = base.saturating_add(unit::<T>().saturating_mul(i.into()));
+			Pallet::<T>::do_place_order(
+				funded::<T>("buyer", i),
+				listing,
+				PERSONAL,
+				Side::Buy,
+				price,
+				1,
+				Some(at),
+				false,
+				None,
+			)
+			.expect("a bid rests");
+		}
+		frame_system::Pallet::<T>::set_block_number(at);
+
+		#[block]
+		{
+			Pallet::<T>::expire(Expiring::Order(id), at);
+		}
+
+		assert!(Orders::<T>::get(id).is_none());
+		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Buy)).len() as u32, levels - 1);
+	}
+
+	/// An ended Dutch auction is withdrawn.
+	#[benchmark]
+	fn expire_offer() {
+		let (owner, listing) = setup_listing::<T>();
+		let end = expiry::<T>();
+		let mode = dutch::<T>(end);
+		Pallet::<T>::do_create_offer(owner, listing, PERSONAL, mode, 10, None).expect("offered");
+		frame_system::Pallet::<T>::set_block_number(end);
+
+		#[block]
+		{
+			Pallet::<T>::expire(Expiring::Offer(0), end);
+		}
+
+		assert!(Offers::<T>::get(0).is_none());
+	}
+
+	/// A request past its deadline closes with the most proposals: its budget is released and
+	/// every proposal deleted.
+	#[benchmark]
+	fn expire_request() {
+		let (owner, _) = setup_listing::<T>();
+		let max = T::MaxProposalsPerRequest::get();
+		post_request_with_proposals::<T>(&owner, max, unit::<T>());
+		let deadline = expiry::<T>();
+		frame_system::Pallet::<T>::set_block_number(deadline);
+
+		#[block]
+		{
+			Pallet::<T>::expire(Expiring::Request(0), deadline);
+		}
+
+		assert!(Requests::<T>::get(0).is_none());
+		assert_eq!(Proposals::<T>::iter_prefix(0).count(), 0);
 	}
 
 	impl_benchmark_test_suite!(

@@ -70,11 +70,12 @@ impl<T: Config> Pallet<T> {
 		weight
 	}
 
-	/// The most placing an order on `side` of a `right`'s book weighs: the most fills, on the
-	/// most levels or on one (the weight is linear in both, so one of these is the most), the
-	/// most removals and the eviction of a full level.
-	pub(crate) fn place_order_max_weight(side: Side, right: Right) -> Weight {
-		let fills = T::MaxFillsPerCall::get();
+	/// The most placing an order of `quantity` units on `side` of a `right`'s book weighs: the
+	/// most fills (each takes at least a unit, so at most `quantity`), on the most levels or on
+	/// one (the weight is linear in both, so one of these is the most), the most removals and
+	/// the eviction of a full level.
+	pub(crate) fn place_order_max_weight(side: Side, right: Right, quantity: Quantity) -> Weight {
+		let fills = T::MaxFillsPerCall::get().min(quantity.max(1));
 		let most_levels = T::MaxPriceLevels::get().min(fills);
 		let with_levels = |levels| {
 			Self::place_order_weight(side, right, Matched { fills, levels, ..Default::default() })

@@ -42,11 +42,40 @@ impl<T: Config> Pallet<T> {
 			cursor = cursor.saturating_add(One::one());
 		}
 		ExpiryCursor::<T>::put(cursor);
-		T::WeightInfo::on_initialize_cleanup(steps).saturating_add(granted)
+		Self::expiry_weight(steps).saturating_add(granted)
+	}
+
+	/// The most `on_initialize` weighs: [`Config::MaxCleanupPerBlock`] steps of the expiry
+	/// queue, each an auction moving a copyright.
+	pub fn max_on_initialize_weight() -> Weight {
+		let steps = T::MaxCleanupPerBlock::get();
+		Self::expiry_weight(steps)
+			.saturating_add(T::Content::transfer_copyright_weight().saturating_mul(steps.into()))
+	}
+
+	/// What `steps` steps of the expiry queue weigh at most, beyond any copyright an auction
+	/// moves: the queue's fixed cost and each step at the costliest entry's weight.
+	pub(crate) fn expiry_weight(steps: u32) -> Weight {
+		T::WeightInfo::on_initialize_cleanup(0)
+			.saturating_add(Self::expiry_entry_weight().saturating_mul(steps.into()))
+	}
+
+	/// What one expiry entry weighs at most: the costliest of its kinds, each benchmarked with
+	/// its own accounts (an English auction settled, within `on_initialize_cleanup`'s slope; an
+	/// expired order leaving a full ladder; an ended Dutch auction; a request closing with the
+	/// most proposals, each of these plus its queue entry's removal).
+	pub fn expiry_entry_weight() -> Weight {
+		let auction = T::WeightInfo::on_initialize_cleanup(1)
+			.saturating_sub(T::WeightInfo::on_initialize_cleanup(0));
+		let others = T::WeightInfo::expire_order()
+			.max(T::WeightInfo::expire_offer())
+			.max(T::WeightInfo::expire_request())
+			.saturating_add(T::DbWeight::get().writes(1));
+		auction.max(others)
 	}
 
 	/// Go on with the expiry queue in a block's spare weight (`on_idle`): as many steps as
-	/// `limit` pays for, each at the costliest entry's weight (an auction selling a copyright).
+	/// `limit` pays for, each at the costliest entry's weight and a copyright's transfer.
 	/// `on_initialize`'s [`Config::MaxCleanupPerBlock`] steps are the guaranteed pace; this
 	/// drains a backlog (many entries at one block) as fast as the chain has room. Returns the
 	/// weight used.
@@ -65,12 +94,12 @@ impl<T: Config> Pallet<T> {
 		Self::process_expiries(now, steps)
 	}
 
-	/// How many expiry steps `limit` pays for, at the costliest entry's weight.
+	/// How many expiry steps `limit` pays for, at the costliest entry's weight and a copyright's
+	/// transfer.
 	pub fn expiry_steps_within(limit: Weight) -> u32 {
 		let base = T::WeightInfo::on_initialize_cleanup(0);
-		let step = T::WeightInfo::on_initialize_cleanup(1)
-			.saturating_sub(base)
-			.saturating_add(T::Content::transfer_copyright_weight());
+		let step =
+			Self::expiry_entry_weight().saturating_add(T::Content::transfer_copyright_weight());
 		limit
 			.checked_sub(&base)
 			.and_then(|room| room.checked_div_per_component(&step))

@@ -698,11 +698,7 @@ pub mod pallet {
 			assert!(T::MaxProposalsPerRequest::get() > 0, "requests need room for proposals");
 			assert!(T::MaxPageSize::get() > 0, "query pages need room");
 			// The cleanup of one block must fit its normal dispatch weight many times over.
-			let cleanup = T::WeightInfo::on_initialize_cleanup(T::MaxCleanupPerBlock::get())
-				.saturating_add(
-					T::Content::transfer_copyright_weight()
-						.saturating_mul(T::MaxCleanupPerBlock::get().into()),
-				);
+			let cleanup = Self::max_on_initialize_weight();
 			let max = <T as frame_system::Config>::BlockWeights::get().max_block;
 			assert!(cleanup.all_lte(max / 4), "the expiry cleanup takes over a quarter of a block");
 		}
@@ -734,10 +730,11 @@ pub mod pallet {
 		///
 		/// Emits [`Event::OrderPlaced`], then [`Event::OrderFilled`] per fill, with
 		/// [`Event::TradeSettled`], [`Event::RightGranted`] and [`Event::CommissionPaid`] for
-		/// the trades made. The weight charged is corrected to the fills made, the price levels
+		/// the trades made. The weight declared counts at most `quantity` fills (each fill takes
+		/// at least a unit); the weight charged is corrected to the fills made, the price levels
 		/// visited and the expired or stale orders removed.
 		#[pallet::call_index(0)]
-		#[pallet::weight(Pallet::<T>::place_order_max_weight(*side, *right))]
+		#[pallet::weight(Pallet::<T>::place_order_max_weight(*side, *right, *quantity))]
 		pub fn place_order(
 			origin: OriginFor<T>,
 			listing: ListingId,

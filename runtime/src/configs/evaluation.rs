@@ -31,12 +31,13 @@ impl pallet_allspark_evaluation::Config for Runtime {
 	type MaxEvaluators = ConstU32<64>;
 	type MaxHistory = ConstU32<16>;
 	type MaxRoundsEndingPerBlock = ConstU32<16>;
-	/// One round of 64 evaluators a block (with this machine's debug-host weights, under a tenth
-	/// of a block); a backlog is finalised by anyone with `finalise_round`.
-	type MaxFinalisationsPerBlock = ConstU32<1>;
-	/// Era payouts of 4 listings a block: with the committed (debug-host) weights, one full
-	/// finalisation and 4 payouts of 16 shares fit the quarter of a block the integrity test allows.
-	type MaxPayoutsPerBlock = ConstU32<4>;
+	/// Two rounds of 64 evaluators a block (with the committed weights about 100 ms, a
+	/// twentieth of a block); a backlog is finalised by anyone with `finalise_round`.
+	type MaxFinalisationsPerBlock = ConstU32<2>;
+	/// Era payouts to 32 accounts a block (about 37 ms): with two full finalisations the hook's
+	/// worst case is about 134 ms, under a fourteenth of a block (the integrity test checks a
+	/// quarter, `tests::hooks` all hooks together a sixth).
+	type MaxPayoutsPerBlock = ConstU32<32>;
 	/// The content pallet's most revenue shares.
 	type MaxRevenueShares = <Runtime as pallet_allspark_content::Config>::MaxCoCreators;
 	type WeightInfo = pallet_allspark_evaluation::weights::SubstrateWeight<Runtime>;

@@ -342,3 +342,6 @@ mod production_plan {
 
 /// The incentive layer under attack, at the production preset's parameters.
 mod attacks;
+
+/// What the runtime's hooks may take of a block.
+mod hooks;

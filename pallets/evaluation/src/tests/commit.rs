@@ -111,3 +111,30 @@ fn frozen_funds_are_never_staked() {
 		assert_eq!(held(BOB), 140);
 	});
 }
+
+#[test]
+fn a_commit_is_charged_the_eviction_only_when_it_evicts() {
+	use frame_support::dispatch::GetDispatchInfo;
+	ExtBuilder::default().build_and_execute(|| {
+		let r = open(listing());
+		let plain = <() as WeightInfo>::commit();
+		let evicting = <() as WeightInfo>::commit_evicting();
+		let charged = |who, stake| {
+			Evaluation::commit(RuntimeOrigin::signed(who), r, hash(who, 70), stake)
+				.expect("committed")
+				.actual_weight
+		};
+		// Room in the round: charged a plain commit.
+		assert_eq!(charged(11, MIN_STAKE), Some(plain));
+		for who in 12..11 + MAX_EVALUATORS as u64 {
+			commit(r, who, 100, MIN_STAKE);
+		}
+		// A full round: the smallest stake is evicted, the whole declared weight charged.
+		assert_eq!(charged(BOB, MIN_STAKE + 1), None);
+		let declared =
+			crate::Call::<Test>::commit { round: r, commitment: hash(BOB, 70), stake: MIN_STAKE }
+				.get_dispatch_info()
+				.call_weight;
+		assert_eq!(declared, evicting);
+	});
+}

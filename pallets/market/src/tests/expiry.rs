@@ -70,11 +70,11 @@ fn on_idle_drains_a_backlog_in_the_spare_weight() {
 		assert_eq!(Market::on_idle(10, Weight::zero()), Weight::zero());
 		// Spare weight for exactly ten steps: the block's lookup and nine entries.
 		let base = <() as WeightInfo>::on_initialize_cleanup(0);
-		let step = <() as WeightInfo>::on_initialize_cleanup(1) - base
+		let step = Market::expiry_entry_weight()
 			+ <Content as ContentTransfer<_>>::transfer_copyright_weight();
 		let ten = base + step * 10;
 		assert_eq!(Market::expiry_steps_within(ten), 10);
-		assert_eq!(Market::on_idle(10, ten), <() as WeightInfo>::on_initialize_cleanup(10));
+		assert_eq!(Market::on_idle(10, ten), Market::expiry_weight(10));
 		assert_eq!(Orders::<Test>::iter().count(), 23);
 		// A whole block's spare weight empties the backlog, and the honest order expires on time.
 		Market::on_idle(10, Weight::MAX);
@@ -166,4 +166,23 @@ fn matching_removes_at_most_the_limit_of_expired_orders_and_is_charged_for_them(
 		assert!(Orders::<Test>::get(charlie).is_none());
 		assert_eq!(escrow(BOB), 0);
 	});
+}
+
+#[test]
+fn an_expiry_entry_weighs_its_costliest_kind() {
+	let db: frame_support::weights::RuntimeDbWeight =
+		<Test as frame_system::Config>::DbWeight::get();
+	let write = db.writes(1);
+	let entry = Market::expiry_entry_weight();
+	for kind in [
+		<() as WeightInfo>::expire_order(),
+		<() as WeightInfo>::expire_offer(),
+		<() as WeightInfo>::expire_request(),
+	] {
+		assert!((kind + write).all_lte(entry), "each kind and its queue entry's removal");
+	}
+	let auction =
+		<() as WeightInfo>::on_initialize_cleanup(1) - <() as WeightInfo>::on_initialize_cleanup(0);
+	assert!(auction.all_lte(entry), "an auction settled");
+	assert_eq!(Market::expiry_weight(3), <() as WeightInfo>::on_initialize_cleanup(0) + entry * 3);
 }

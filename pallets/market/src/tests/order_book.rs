@@ -172,3 +172,31 @@ fn a_bid_is_never_escrowed_out_of_frozen_funds() {
 		assert_ok!(order(BOB, l, PERSONAL, Side::Buy, 900, 1, None, false, None));
 	});
 }
+
+#[test]
+fn the_declared_weight_counts_at_most_quantity_fills() {
+	use frame_support::dispatch::GetDispatchInfo;
+	let declared = |side, quantity| {
+		crate::Call::<Test>::place_order {
+			listing: 0,
+			right: PERSONAL,
+			side,
+			price: 100,
+			quantity,
+			expires_at: None,
+			fill_or_kill: false,
+			referrer: None,
+		}
+		.get_dispatch_info()
+		.call_weight
+	};
+	for side in [Side::Buy, Side::Sell] {
+		// A unit fills one resting order at most; more units may fill more.
+		assert!(declared(side, 1).all_lte(declared(side, 2)));
+		assert_ne!(declared(side, 1), declared(side, 2));
+		// Never more than the fill limit: the quote stops growing there.
+		assert_eq!(declared(side, MAX_FILLS), declared(side, MAX_FILLS + 1));
+		assert_eq!(declared(side, MAX_FILLS), declared(side, Quantity::MAX));
+		assert_eq!(declared(side, 0), declared(side, 1));
+	}
+}

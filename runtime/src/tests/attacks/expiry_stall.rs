@@ -70,7 +70,7 @@ fn a_flood_of_expiries_at_one_block_delays_an_honest_auction_by_a_few_blocks_at_
 		let pace: u32 = <<Runtime as pallet_allspark_market::Config>::MaxCleanupPerBlock as Get<
 			u32,
 		>>::get() - 1;
-		assert!(flood / pace > 250, "the flood outlasts 250 blocks of on_initialize alone");
+		assert!(flood / pace > 100, "the flood outlasts 100 blocks of on_initialize alone");
 
 		jump_to(end - 2);
 		let mut settled_at = None;
