@@ -81,6 +81,19 @@ fn round_with<T: Config>(listing: ListingId, n: u32) -> (RoundId, Vec<(T::Accoun
 	(round, evaluators)
 }
 
+/// A round on a listing with the most co-creators, `evaluators` already in, and an evaluator
+/// ready to commit a larger stake than theirs: the round, the evaluator, its commitment, its
+/// stake.
+fn commit_setup<T: Config>(
+	evaluators: u32,
+) -> (RoundId, T::AccountId, sp_core::H256, BalanceOf<T>) {
+	let listing = setup::<T>(u32::MAX);
+	let (round, _) = round_with::<T>(listing, evaluators);
+	let who = funded::<T>("evaluator", T::MaxEvaluators::get());
+	let hash = Pallet::<T>::commitment_of(50, &salt(0), &who);
+	(round, who, hash, unit::<T>().saturating_mul(2u32.into()))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -112,11 +125,8 @@ mod benchmarks {
 	/// A round with room (one short of full); the listing has the most co-creators.
 	#[benchmark]
 	fn commit() {
-		let listing = setup::<T>(u32::MAX);
-		let (round, _) = round_with::<T>(listing, T::MaxEvaluators::get().saturating_sub(1));
-		let who = funded::<T>("evaluator", T::MaxEvaluators::get());
-		let hash = Pallet::<T>::commitment_of(50, &salt(0), &who);
-		let stake = unit::<T>().saturating_mul(2u32.into());
+		let (round, who, hash, stake) =
+			commit_setup::<T>(T::MaxEvaluators::get().saturating_sub(1));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), round, hash, stake);
@@ -128,11 +138,7 @@ mod benchmarks {
 	/// the smallest; the listing has the most co-creators.
 	#[benchmark]
 	fn commit_evicting() {
-		let listing = setup::<T>(u32::MAX);
-		let (round, _) = round_with::<T>(listing, T::MaxEvaluators::get());
-		let who = funded::<T>("evaluator", T::MaxEvaluators::get());
-		let hash = Pallet::<T>::commitment_of(50, &salt(0), &who);
-		let stake = unit::<T>().saturating_mul(2u32.into());
+		let (round, who, hash, stake) = commit_setup::<T>(T::MaxEvaluators::get());
 
 		#[extrinsic_call]
 		commit(RawOrigin::Signed(who.clone()), round, hash, stake);

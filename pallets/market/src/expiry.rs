@@ -48,9 +48,14 @@ impl<T: Config> Pallet<T> {
 	/// The most `on_initialize` weighs: [`Config::MaxCleanupPerBlock`] steps of the expiry
 	/// queue, each an auction moving a copyright.
 	pub fn max_on_initialize_weight() -> Weight {
-		let steps = T::MaxCleanupPerBlock::get();
-		Self::expiry_weight(steps)
-			.saturating_add(T::Content::transfer_copyright_weight().saturating_mul(steps.into()))
+		T::WeightInfo::on_initialize_cleanup(0).saturating_add(
+			Self::worst_expiry_step().saturating_mul(T::MaxCleanupPerBlock::get().into()),
+		)
+	}
+
+	/// The most one step of the expiry queue weighs, a copyright an auction moves included.
+	fn worst_expiry_step() -> Weight {
+		Self::expiry_entry_weight().saturating_add(T::Content::transfer_copyright_weight())
 	}
 
 	/// What `steps` steps of the expiry queue weigh at most, beyond any copyright an auction
@@ -98,8 +103,7 @@ impl<T: Config> Pallet<T> {
 	/// transfer.
 	pub fn expiry_steps_within(limit: Weight) -> u32 {
 		let base = T::WeightInfo::on_initialize_cleanup(0);
-		let step =
-			Self::expiry_entry_weight().saturating_add(T::Content::transfer_copyright_weight());
+		let step = Self::worst_expiry_step();
 		limit
 			.checked_sub(&base)
 			.and_then(|room| room.checked_div_per_component(&step))
