@@ -20,7 +20,7 @@ const PERSONAL = { Licence: 'Personal' };
 
 /**
  * The goals (pallets/market/BENCHMARKS.md): each call's paid fee, and place_order's quote, at
- * most this many transfers'. The e2e suite asserts the paid ones; the quote's is reported.
+ * most this many transfers'. The e2e suite asserts both.
  */
 export const GOALS = {
   paid: { placeOrder: 3, cancelOrder: 3, register: 3, commit: 3 },

@@ -41,7 +41,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.qFU5gm5Hn8
+// /tmp/tmp.YsbsLVJscJ
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -84,14 +84,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Content::ListingsByOwner` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 256]`.
 	/// The range of component `c` is `[0, 16]`.
-	fn register(_m: u32, c: u32, ) -> Weight {
+	fn register(m: u32, _c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `786`
 		//  Estimated: `4090`
-		// Minimum execution time: 146_888_000 picoseconds.
-		Weight::from_parts(223_636_263, 0)
+		// Minimum execution time: 100_370_000 picoseconds.
+		Weight::from_parts(173_043_184, 0)
 			.saturating_add(Weight::from_parts(0, 4090))
-			.saturating_add(Weight::from_parts(34_188, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(383, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `683`
 		//  Estimated: `4090`
-		// Minimum execution time: 26_880_000 picoseconds.
-		Weight::from_parts(42_533_000, 0)
+		// Minimum execution time: 17_366_000 picoseconds.
+		Weight::from_parts(19_769_000, 0)
 			.saturating_add(Weight::from_parts(0, 4090))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -120,10 +120,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1110`
 		//  Estimated: `4414`
-		// Minimum execution time: 37_616_000 picoseconds.
-		Weight::from_parts(164_136_652, 0)
+		// Minimum execution time: 23_254_000 picoseconds.
+		Weight::from_parts(76_351_703, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
-			.saturating_add(Weight::from_parts(291_074, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(148_933, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -145,8 +145,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1580`
 		//  Estimated: `6196`
-		// Minimum execution time: 237_774_000 picoseconds.
-		Weight::from_parts(373_676_000, 0)
+		// Minimum execution time: 161_831_000 picoseconds.
+		Weight::from_parts(177_355_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -171,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1366`
 		//  Estimated: `4414`
-		// Minimum execution time: 129_383_000 picoseconds.
-		Weight::from_parts(207_008_000, 0)
+		// Minimum execution time: 89_283_000 picoseconds.
+		Weight::from_parts(95_603_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -183,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1099`
 		//  Estimated: `4414`
-		// Minimum execution time: 27_371_000 picoseconds.
-		Weight::from_parts(46_800_000, 0)
+		// Minimum execution time: 17_065_000 picoseconds.
+		Weight::from_parts(19_439_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -195,8 +195,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1099`
 		//  Estimated: `4414`
-		// Minimum execution time: 27_010_000 picoseconds.
-		Weight::from_parts(45_758_000, 0)
+		// Minimum execution time: 17_105_000 picoseconds.
+		Weight::from_parts(19_048_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -217,8 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1397`
 		//  Estimated: `6196`
-		// Minimum execution time: 126_358_000 picoseconds.
-		Weight::from_parts(174_579_000, 0)
+		// Minimum execution time: 84_776_000 picoseconds.
+		Weight::from_parts(97_896_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -227,52 +227,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn register(_m: u32, c: u32, ) -> Weight {
-		Weight::from_parts(223_636_263, 0)
+	fn register(m: u32, _c: u32, ) -> Weight {
+		Weight::from_parts(173_043_184, 0)
 			.saturating_add(Weight::from_parts(0, 4090))
-			.saturating_add(Weight::from_parts(34_188, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(383, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn claim() -> Weight {
-		Weight::from_parts(42_533_000, 0)
+		Weight::from_parts(19_769_000, 0)
 			.saturating_add(Weight::from_parts(0, 4090))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn update_listing(m: u32, ) -> Weight {
-		Weight::from_parts(164_136_652, 0)
+		Weight::from_parts(76_351_703, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
-			.saturating_add(Weight::from_parts(291_074, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(148_933, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn transfer_copyright() -> Weight {
-		Weight::from_parts(373_676_000, 0)
+		Weight::from_parts(177_355_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn delist() -> Weight {
-		Weight::from_parts(207_008_000, 0)
+		Weight::from_parts(95_603_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(46_800_000, 0)
+		Weight::from_parts(19_439_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(45_758_000, 0)
+		Weight::from_parts(19_048_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_infringing() -> Weight {
-		Weight::from_parts(174_579_000, 0)
+		Weight::from_parts(97_896_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))

@@ -41,7 +41,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.qFU5gm5Hn8
+// /tmp/tmp.YsbsLVJscJ
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1957`
 		//  Estimated: `21406`
-		// Minimum execution time: 232_596_000 picoseconds.
-		Weight::from_parts(379_044_000, 0)
+		// Minimum execution time: 167_580_000 picoseconds.
+		Weight::from_parts(194_630_000, 0)
 			.saturating_add(Weight::from_parts(0, 21406))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2768`
 		//  Estimated: `4414`
-		// Minimum execution time: 204_474_000 picoseconds.
-		Weight::from_parts(343_240_000, 0)
+		// Minimum execution time: 148_271_000 picoseconds.
+		Weight::from_parts(174_500_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -134,8 +134,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9326`
 		//  Estimated: `171600`
-		// Minimum execution time: 1_257_982_000 picoseconds.
-		Weight::from_parts(1_946_886_000, 0)
+		// Minimum execution time: 1_051_789_000 picoseconds.
+		Weight::from_parts(1_191_097_000, 0)
 			.saturating_add(Weight::from_parts(0, 171600))
 			.saturating_add(T::DbWeight::get().reads(73_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -148,8 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1025`
 		//  Estimated: `3589`
-		// Minimum execution time: 75_612_000 picoseconds.
-		Weight::from_parts(114_370_000, 0)
+		// Minimum execution time: 63_965_000 picoseconds.
+		Weight::from_parts(85_398_000, 0)
 			.saturating_add(Weight::from_parts(0, 3589))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -177,10 +177,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `945 + e * (260 ±0)`
 		//  Estimated: `3696 + e * (2603 ±0)`
-		// Minimum execution time: 266_006_000 picoseconds.
-		Weight::from_parts(386_101_817, 0)
+		// Minimum execution time: 203_574_000 picoseconds.
+		Weight::from_parts(76_545_294, 0)
 			.saturating_add(Weight::from_parts(0, 3696))
-			.saturating_add(Weight::from_parts(238_696_725, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(143_908_709, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -193,8 +193,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 12_879_000 picoseconds.
-		Weight::from_parts(22_574_000, 0)
+		// Minimum execution time: 7_301_000 picoseconds.
+		Weight::from_parts(8_523_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -206,8 +206,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `231`
 		//  Estimated: `3593`
-		// Minimum execution time: 26_519_000 picoseconds.
-		Weight::from_parts(46_089_000, 0)
+		// Minimum execution time: 17_757_000 picoseconds.
+		Weight::from_parts(20_049_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -226,8 +226,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `435`
 		//  Estimated: `6196`
-		// Minimum execution time: 176_883_000 picoseconds.
-		Weight::from_parts(277_412_000, 0)
+		// Minimum execution time: 127_681_000 picoseconds.
+		Weight::from_parts(146_098_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -237,33 +237,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn open_round() -> Weight {
-		Weight::from_parts(379_044_000, 0)
+		Weight::from_parts(194_630_000, 0)
 			.saturating_add(Weight::from_parts(0, 21406))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(343_240_000, 0)
+		Weight::from_parts(174_500_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn commit_evicting() -> Weight {
-		Weight::from_parts(1_946_886_000, 0)
+		Weight::from_parts(1_191_097_000, 0)
 			.saturating_add(Weight::from_parts(0, 171600))
 			.saturating_add(RocksDbWeight::get().reads(73_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn reveal() -> Weight {
-		Weight::from_parts(114_370_000, 0)
+		Weight::from_parts(85_398_000, 0)
 			.saturating_add(Weight::from_parts(0, 3589))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn finalise_round(e: u32, ) -> Weight {
-		Weight::from_parts(386_101_817, 0)
+		Weight::from_parts(76_545_294, 0)
 			.saturating_add(Weight::from_parts(0, 3696))
-			.saturating_add(Weight::from_parts(238_696_725, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(143_908_709, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -271,18 +271,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(e.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(22_574_000, 0)
+		Weight::from_parts(8_523_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn start_era_payout() -> Weight {
-		Weight::from_parts(46_089_000, 0)
+		Weight::from_parts(20_049_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn pay_era_credit() -> Weight {
-		Weight::from_parts(277_412_000, 0)
+		Weight::from_parts(146_098_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))

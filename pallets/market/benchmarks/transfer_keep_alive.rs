@@ -41,7 +41,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.qFU5gm5Hn8
+// /tmp/tmp.YsbsLVJscJ
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 91_066_000 picoseconds.
-		Weight::from_parts(144_024_000, 0)
+		// Minimum execution time: 65_237_000 picoseconds.
+		Weight::from_parts(72_588_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -76,7 +76,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(144_024_000, 0)
+		Weight::from_parts(72_588_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

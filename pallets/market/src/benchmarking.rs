@@ -68,6 +68,23 @@ fn expiry<T: Config>() -> BlockNumberOf<T> {
 	now::<T>().saturating_add(T::MaxOrderLifetime::get())
 }
 
+/// `who` places a one-book order of `quantity` units at `price` (buy orders referred by
+/// `referrer`), expected to succeed as `what`.
+fn order<T: Config>(
+	who: T::AccountId,
+	listing: ListingId,
+	side: Side,
+	price: BalanceOf<T>,
+	quantity: Quantity,
+	referrer: Option<T::AccountId>,
+	what: &'static str,
+) {
+	Pallet::<T>::do_place_order(
+		who, listing, PERSONAL, side, price, quantity, None, false, referrer,
+	)
+	.expect(what);
+}
+
 /// A Dutch auction from 100 units of price down to one, ending at `end`.
 fn dutch<T: Config>(end: BlockNumberOf<T>) -> PricingMode<BalanceOf<T>, BlockNumberOf<T>> {
 	PricingMode::Dutch {
@@ -124,18 +141,7 @@ mod benchmarks {
 			let buyer = funded::<T>("buyer", i);
 			let referrer = distributor::<T>(listing, i);
 			let price = base.saturating_add(unit::<T>().saturating_mul((i % l).into()));
-			Pallet::<T>::do_place_order(
-				buyer,
-				listing,
-				PERSONAL,
-				Side::Buy,
-				price,
-				1,
-				None,
-				false,
-				Some(referrer),
-			)
-			.expect("a bid rests");
+			order::<T>(buyer, listing, Side::Buy, price, 1, Some(referrer), "a bid rests");
 		}
 		for i in 1..levels {
 			let price = base
@@ -319,50 +325,51 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
 
-		assert!(Orders::<T>::get(id).is_none());
+		assert!(OrderIndex::<T>::get(id).is_none());
 		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Buy)).len() as u32, levels - 1);
 	}
 
-	/// Settle a filled buy order of a referred buyer: the escrow pays the owner, who pays the
-	/// service charge, the distributor and the most co-creators; the buyer is granted the units
-	/// and the order, with nothing left open, is removed.
+	/// Do `n` settlement-queue entries, each the costliest kind: a referred buyer's fill that
+	/// closes its order, on a listing of its own with the most co-creators (so no entry finds
+	/// another's accounts already read): the escrow pays the owner, who pays the service charge,
+	/// the distributor and the co-creators; the buyer is granted the units and the order
+	/// forgotten. The entries straddle two pages when there are two or more.
 	#[benchmark]
-	fn settle_order() {
-		let (owner, listing) = setup_listing::<T>();
-		let buyer = funded::<T>("buyer", 0);
-		let referrer = distributor::<T>(listing, 0);
+	fn settle_queue(n: Linear<1, { T::MaxSettlementsPerBlock::get() }>) {
 		let price = unit::<T>().saturating_mul(10u32.into());
-		let id = NextOrderId::<T>::get();
-		Pallet::<T>::do_place_order(
-			buyer.clone(),
-			listing,
-			PERSONAL,
-			Side::Buy,
-			price,
-			5,
-			None,
-			false,
-			Some(referrer),
-		)
-		.expect("a bid rests");
-		Pallet::<T>::do_place_order(
-			owner,
-			listing,
-			PERSONAL,
-			Side::Sell,
-			price,
-			5,
-			None,
-			false,
-			None,
-		)
-		.expect("it fills");
+		// The first page holds one entry, the rest the next page.
+		let start = SETTLEMENT_PAGE.saturating_sub(1);
+		SettlementPages::<T>::put((start, start));
+		let mut buyers = alloc::vec::Vec::new();
+		for i in 0..n {
+			let (owner, listing) = setup_listing_of::<T>(funded::<T>("creator", i));
+			let buyer = funded::<T>("buyer", i);
+			let referrer = distributor::<T>(listing, i);
+			order::<T>(buyer.clone(), listing, Side::Buy, price, 5, Some(referrer), "a bid rests");
+			order::<T>(owner, listing, Side::Sell, price, 5, None, "it fills");
+			buyers.push((buyer, listing));
+		}
+		if n >= 2 {
+			// Move all but the first entry to the next page.
+			let mut page = SettlementQueue::<T>::take(start).into_inner();
+			let rest = page.split_off(1);
+			SettlementQueue::<T>::insert(start, frame_support::BoundedVec::truncate_from(page));
+			SettlementQueue::<T>::insert(
+				start.wrapping_add(1),
+				frame_support::BoundedVec::truncate_from(rest),
+			);
+			SettlementPages::<T>::put((start, start.wrapping_add(2)));
+		}
+		let caller = funded_caller::<T>();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(buyer.clone()), id);
+		_(RawOrigin::Signed(caller), n);
 
-		assert!(Orders::<T>::get(id).is_none());
-		assert_eq!(Licences::<T>::get(&buyer, (listing, PERSONAL)).map(|l| l.units), Some(5));
+		for (buyer, listing) in buyers {
+			assert_eq!(Licences::<T>::get(&buyer, (listing, PERSONAL)).map(|l| l.units), Some(5));
+		}
+		let (head, tail) = SettlementPages::<T>::get();
+		assert_eq!(head, tail);
 	}
 
 	/// A Dutch auction, scheduled behind a full expiry queue.
@@ -583,7 +590,7 @@ mod benchmarks {
 			Pallet::<T>::expire(Expiring::Order(id), at);
 		}
 
-		assert!(Orders::<T>::get(id).is_none());
+		assert!(OrderIndex::<T>::get(id).is_none());
 		assert_eq!(Ladders::<T>::get((listing, PERSONAL, Side::Buy)).len() as u32, levels - 1);
 	}
 

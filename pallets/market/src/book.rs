@@ -41,11 +41,33 @@ pub(crate) struct Matched {
 	pub evicted: u32,
 }
 
+/// An incoming order while it matches: its terms and what is left of it.
+pub(crate) struct Taker<T: Config> {
+	/// Its id.
+	pub id: OrderId,
+	/// Who placed it.
+	pub owner: T::AccountId,
+	/// The listing.
+	pub listing: ListingId,
+	/// The right traded.
+	pub right: Right,
+	/// Buy or sell.
+	pub side: Side,
+	/// The per-unit limit price.
+	pub price: BalanceOf<T>,
+	/// The units not filled yet.
+	pub remaining: Quantity,
+	/// The first block at which it no longer trades, should it rest.
+	pub expires_at: BlockNumberOf<T>,
+	/// A buy order's referring distributor.
+	pub referrer: Option<T::AccountId>,
+}
+
 impl<T: Config> Pallet<T> {
 	/// What placing an order on `side` of a `right`'s book weighs, having done `matched`: its
-	/// fills on as many levels, beyond one a level, the removals and evictions (each a cancel and
-	/// its owner's account) and, when a copyright changed hands, its transfer (and the at-once
-	/// settlement of a copyright sold into a bid).
+	/// fills on as many levels, beyond one a level, the removals and evictions and, when a
+	/// copyright changed hands, its transfer (and the at-once settlement of a copyright sold
+	/// into a bid).
 	pub(crate) fn place_order_weight(side: Side, right: Right, matched: Matched) -> Weight {
 		let visited = matched.fills.saturating_add(matched.removed);
 		let mut weight = if visited == 0 {
@@ -58,13 +80,18 @@ impl<T: Config> Pallet<T> {
 				Side::Buy => T::WeightInfo::place_buy_order(levels, beyond),
 			}
 		};
-		let removals = matched.removed.saturating_add(matched.evicted);
-		weight.saturating_accrue(Self::removal_weight().saturating_mul(removals.into()));
+		// Removals while matching take orders of the other side; evictions, of this one.
+		weight.saturating_accrue(
+			Self::removal_weight(side.opposite()).saturating_mul(matched.removed.into()),
+		);
+		if matched.evicted > 0 {
+			weight.saturating_accrue(Self::eviction_weight(side, matched.evicted));
+		}
 		if matched.fills > 0 {
 			weight.saturating_accrue(Self::grant_weight(right));
 			// A copyright sold into a bid settles in the call.
 			if right == Right::Copyright && side == Side::Sell {
-				weight.saturating_accrue(T::WeightInfo::settle_order());
+				weight.saturating_accrue(T::WeightInfo::settle_queue(1));
 			}
 		}
 		weight
@@ -78,19 +105,46 @@ impl<T: Config> Pallet<T> {
 		let fills = T::MaxFillsPerCall::get().min(quantity.max(1));
 		let most_levels = T::MaxPriceLevels::get().min(fills);
 		let with_levels = |levels| {
-			Self::place_order_weight(side, right, Matched { fills, levels, ..Default::default() })
+			Self::place_order_weight(
+				side,
+				right,
+				Matched {
+					fills,
+					levels,
+					removed: T::MaxRemovalsPerCall::get(),
+					evicted: T::MaxOrdersPerLevel::get(),
+				},
+			)
 		};
-		let removals = T::MaxRemovalsPerCall::get().saturating_add(T::MaxOrdersPerLevel::get());
 		with_levels(most_levels)
 			.max(with_levels(1))
 			.max(T::WeightInfo::place_resting_order())
-			.saturating_add(Self::removal_weight().saturating_mul(removals.into()))
 	}
 
-	/// What removing an expired or stale resting order while matching weighs at most: a cancel,
-	/// plus its owner's account (a cancel's signer's account is paid for with its fee).
-	pub(crate) fn removal_weight() -> Weight {
-		T::WeightInfo::cancel_order().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	/// What taking one resting order of `side` off its level while matching weighs beyond its
+	/// visit (which the fill slope prices): its settlement-queue entry is in the call's page, so
+	/// a removed buy order costs nothing more; a removed sell order closes its owner's sale
+	/// ([`OpenSales`]), another account's key when it is stale.
+	pub(crate) fn removal_weight(side: Side) -> Weight {
+		match side {
+			Side::Buy => Weight::zero(),
+			Side::Sell => T::DbWeight::get().reads_writes(1, 1),
+		}
+	}
+
+	/// What visiting one more resting order on a level weighs: the costlier side's fill slope.
+	pub(crate) fn visit_weight() -> Weight {
+		let slope = |f: fn(u32, u32) -> Weight| f(1, 1).saturating_sub(f(1, 0));
+		slope(T::WeightInfo::place_sell_order).max(slope(T::WeightInfo::place_buy_order))
+	}
+
+	/// What evicting a level of `orders` orders of `side` weighs: each order visited and
+	/// removed, the level's deletion and the settlement queue's page read and written twice.
+	pub(crate) fn eviction_weight(side: Side, orders: u32) -> Weight {
+		Self::visit_weight()
+			.saturating_add(Self::removal_weight(side))
+			.saturating_mul(orders.into())
+			.saturating_add(T::DbWeight::get().reads_writes(2, 3))
 	}
 
 	/// Place a limit order; returns what its matching did.
@@ -136,20 +190,18 @@ impl<T: Config> Pallet<T> {
 			expires_at,
 		});
 
-		let mut taker = Order {
+		let mut taker = Taker::<T> {
+			id,
 			owner: who.clone(),
 			listing,
 			right,
 			side,
 			price,
 			remaining: quantity,
-			filled: 0,
-			filled_value: Zero::zero(),
 			expires_at,
 			referrer,
 		};
-		let (mut matched, spent, still_crosses) =
-			Self::match_order(id, &mut taker, owner, terms, now)?;
+		let (mut matched, spent, still_crosses) = Self::match_order(&mut taker, owner, terms, now)?;
 		ensure!(!fill_or_kill || taker.remaining == 0, Error::<T>::WouldNotFillCompletely);
 
 		let resting = if still_crosses { 0 } else { taker.remaining };
@@ -161,7 +213,7 @@ impl<T: Config> Pallet<T> {
 				reason: RemovalReason::FillLimitReached,
 			});
 		} else if taker.remaining > 0 {
-			matched.evicted = Self::rest_order(id, taker)?;
+			matched.evicted = Self::rest_order(taker)?;
 		}
 		if side == Side::Buy {
 			// Keep held only what the resting remainder needs.
@@ -180,24 +232,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Fill `taker` (order `taker_id`) against the opposite side of its book. Returns what it
-	/// did, for a buy what the fills cost it, and whether an unfilled remainder still crosses the
-	/// book (the fill limit, or the limit of removals, was reached).
+	/// Fill `taker` against the opposite side of its book. Returns what it did, for a buy what
+	/// the fills cost it, and whether an unfilled remainder still crosses the book (the fill
+	/// limit, or the limit of removals, was reached).
 	///
-	/// Expired and stale resting orders met are removed, at most [`Config::MaxRemovalsPerCall`]
-	/// (each weighs about a cancel): matching stops at the next one.
+	/// Expired and stale resting orders met are removed, at most [`Config::MaxRemovalsPerCall`]:
+	/// matching stops at the next one.
 	///
-	/// A fill writes only the resting order (and its level once per level): a buying taker pays
-	/// the owner for all its fills at the end of the call; a resting buy order records its fills
-	/// and is queued for settlement ([`Pallet::settle`]), as is a resting order with nothing
-	/// left open. The copyright is settled at once.
+	/// A level is read and written once, whatever the number of its orders filled: a buying
+	/// taker pays the owner for all its fills at the end of the call; a resting buy order's
+	/// fills, and the orders that left the book, are entries of the settlement queue, written
+	/// once at the end of the call ([`Pallet::enqueue_settlements`]). The copyright is settled
+	/// at once.
 	///
 	/// The steps are `MatchRun`'s: the best level, while it crosses, until the taker is filled or
 	/// the limit of visits is reached (`MatchRun::fill_against_level`), then the end of the call
 	/// (`MatchRun::finish`).
 	fn match_order(
-		taker_id: OrderId,
-		taker: &mut OrderOf<T>,
+		taker: &mut Taker<T>,
 		owner: T::AccountId,
 		terms: allspark_primitives::LicenceTerms<BlockNumberOf<T>>,
 		now: BlockNumberOf<T>,
@@ -208,42 +260,59 @@ impl<T: Config> Pallet<T> {
 			if !crosses(taker.side, &taker.price, &best) {
 				break;
 			}
-			if !run.fill_against_level(taker_id, taker, best)? {
+			if !run.fill_against_level(taker, best)? {
 				break;
 			}
 		}
 		run.finish(taker)
 	}
 
-	/// Put an order on its book: the back of its price level's queue, opening the level if new.
-	/// Returns the orders evicted to make room ([`Self::open_level`]).
-	fn rest_order(id: OrderId, order: OrderOf<T>) -> Result<u32, DispatchError> {
-		let level_key = (order.listing, order.right, order.side, order.price);
+	/// Put what is left of `taker` on its book: the back of its price level, opening the level
+	/// if new. Returns the orders evicted to make room ([`Self::open_level`]).
+	fn rest_order(taker: Taker<T>) -> Result<u32, DispatchError> {
+		let location = OrderLocation {
+			owner: taker.owner.clone(),
+			listing: taker.listing,
+			right: taker.right,
+			side: taker.side,
+			price: taker.price,
+			expires_at: taker.expires_at,
+		};
+		let level_key = location.level_key();
 		let (mut level, evicted) = match Levels::<T>::get(level_key) {
 			Some(level) => (level, 0),
-			None => (LevelOf::<T>::default(), Self::open_level(&order)?),
+			None => (LevelOf::<T>::default(), Self::open_level(&location)?),
 		};
-		level.orders.try_push(id).map_err(|_| Error::<T>::PriceLevelFull)?;
-		level.quantity = level.quantity.saturating_add(order.remaining.into());
+		level
+			.orders
+			.try_push(RestingOrder {
+				id: taker.id,
+				owner: taker.owner.clone(),
+				remaining: taker.remaining,
+				expires_at: taker.expires_at,
+				referrer: taker.referrer,
+			})
+			.map_err(|_| Error::<T>::PriceLevelFull)?;
+		level.quantity = level.quantity.saturating_add(taker.remaining.into());
 		Levels::<T>::insert(level_key, level);
-		Self::schedule(order.expires_at, Expiring::Order(id))?;
-		AccountOrders::<T>::insert(&order.owner, id, ());
-		if order.side == Side::Sell {
-			Self::sale_opened(order.listing, &order.owner);
+		Self::schedule(taker.expires_at, Expiring::Order(taker.id))?;
+		AccountOrders::<T>::insert(&taker.owner, taker.id, ());
+		if taker.side == Side::Sell {
+			Self::sale_opened(taker.listing, &taker.owner);
 		}
-		Orders::<T>::insert(id, order);
+		OrderIndex::<T>::insert(taker.id, location);
 		Ok(evicted)
 	}
 
-	/// Add `order`'s price to its side's ladder. On a full side, a price better than the worst
-	/// level takes that level's place: the worst level's orders are evicted
-	/// ([`RemovalReason::Evicted`]), so that nobody can keep better prices off a book by filling
-	/// its ladder with worse ones. A price no better than every level of a full side is refused
-	/// with [`Error::TooManyPriceLevels`]. Returns the orders evicted.
-	fn open_level(order: &OrderOf<T>) -> Result<u32, DispatchError> {
-		let ladder_key = (order.listing, order.right, order.side);
+	/// Add the price of the order at `location` to its side's ladder. On a full side, a price
+	/// better than the worst level takes that level's place: the worst level's orders are
+	/// evicted ([`RemovalReason::Evicted`]), so that nobody can keep better prices off a book by
+	/// filling its ladder with worse ones. A price no better than every level of a full side is
+	/// refused with [`Error::TooManyPriceLevels`]. Returns the orders evicted.
+	fn open_level(location: &OrderLocationOf<T>) -> Result<u32, DispatchError> {
+		let ladder_key = (location.listing, location.right, location.side);
 		let mut ladder = Ladders::<T>::get(ladder_key);
-		let pos = ladder_position(&ladder, order.side, &order.price)
+		let pos = ladder_position(&ladder, location.side, &location.price)
 			.err()
 			.ok_or(Error::<T>::TooManyPriceLevels)?;
 		let mut evicted = 0;
@@ -251,92 +320,122 @@ impl<T: Config> Pallet<T> {
 			let last = ladder.len().saturating_sub(1);
 			ensure!(pos <= last, Error::<T>::TooManyPriceLevels);
 			let worst = ladder.remove(last);
-			evicted = Self::evict_level((order.listing, order.right, order.side, worst))?;
+			evicted = Self::evict_level((location.listing, location.right, location.side, worst))?;
 		}
 		ladder
-			.try_insert(pos, order.price)
+			.try_insert(pos, location.price)
 			.map_err(|_| Error::<T>::TooManyPriceLevels)?;
 		Ladders::<T>::insert(ladder_key, ladder);
 		Ok(evicted)
 	}
 
-	/// Remove the level at `level_key` (already off its ladder) and retire its orders as
-	/// evicted. Returns how many there were.
+	/// Remove the level at `level_key` (already off its ladder) and take its orders off the book
+	/// as evicted: what they hold is released, and they are forgotten, by the settlement queue.
+	/// Returns how many there were.
 	fn evict_level(level_key: LevelKey<BalanceOf<T>>) -> Result<u32, DispatchError> {
 		let level = Levels::<T>::take(level_key).unwrap_or_default();
-		let mut evicted = 0u32;
-		for id in level.orders {
-			if let Some(order) = Orders::<T>::get(id) {
-				Self::retire_order(id, order, RemovalReason::Evicted)?;
-				evicted = evicted.saturating_add(1);
-			}
-		}
+		let (listing, _, side, price) = level_key;
+		let evicted = u32::try_from(level.orders.len()).unwrap_or(u32::MAX);
+		let entries: Vec<SettlingOf<T>> = level
+			.orders
+			.into_iter()
+			.map(|resting| Self::take_off(listing, side, price, resting, RemovalReason::Evicted))
+			.collect();
+		Self::enqueue_settlements(&entries)?;
 		Ok(evicted)
+	}
+
+	/// Take `resting`, an order of `side` at `price` on `listing`, off its level for `reason`
+	/// while matching or evicting: close its sale (a sell order), say so, and return its
+	/// settlement-queue entry (releasing a buy order's open units and forgetting it).
+	fn take_off(
+		listing: ListingId,
+		side: Side,
+		price: BalanceOf<T>,
+		resting: RestingOrderOf<T>,
+		reason: RemovalReason,
+	) -> SettlingOf<T> {
+		let release = match side {
+			Side::Buy => price.saturating_mul(resting.remaining.into()),
+			Side::Sell => {
+				Self::sale_closed(listing, &resting.owner);
+				Zero::zero()
+			},
+		};
+		Self::deposit_event(Event::OrderRemoved {
+			order: resting.id,
+			owner: resting.owner.clone(),
+			remaining: resting.remaining,
+			reason,
+		});
+		Settling::Close { order: resting.id, owner: resting.owner, release }
+	}
+
+	/// Find order `id` on the book: where it rests, its level and its place there. Fails with
+	/// [`Error::OrderNotFound`] when it no longer rests (it left the book, or never was).
+	pub(crate) fn find_resting(
+		id: OrderId,
+	) -> Result<(OrderLocationOf<T>, LevelOf<T>, usize), DispatchError> {
+		let location = OrderIndex::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
+		let level = Levels::<T>::get(location.level_key()).ok_or(Error::<T>::OrderNotFound)?;
+		let pos = level
+			.orders
+			.binary_search_by_key(&id, |resting| resting.id)
+			.map_err(|_| Error::<T>::OrderNotFound)?;
+		Ok((location, level, pos))
 	}
 
 	/// Cancel `id` for `who`: its owner, or anyone when it is a stale sell order.
 	pub(crate) fn do_cancel_order(who: &T::AccountId, id: OrderId) -> DispatchResult {
-		let order = Orders::<T>::get(id)
-			.filter(|o| o.remaining > 0)
-			.ok_or(Error::<T>::OrderNotFound)?;
-		let reason = if order.owner == *who {
+		let (location, level, pos) = Self::find_resting(id)?;
+		let reason = if location.owner == *who {
 			RemovalReason::Cancelled
 		} else {
-			let stale = order.side == Side::Sell && !Self::owns(order.listing, &order.owner);
+			let stale =
+				location.side == Side::Sell && !Self::owns(location.listing, &location.owner);
 			ensure!(stale, Error::<T>::NotOrderOwner);
 			RemovalReason::Stale
 		};
-		Self::remove_order(id, order, reason)
+		Self::remove_order(id, location, level, pos, reason)
 	}
 
-	/// Take order `id` (stored as `order`, with units open) out of its level and retire it.
+	/// Take order `id` (at `location`, at `pos` in its `level`) off the book and retire it at
+	/// once: release a buy order's open units, close a sell order's sale, say so, and forget it.
 	pub(crate) fn remove_order(
 		id: OrderId,
-		order: OrderOf<T>,
+		location: OrderLocationOf<T>,
+		mut level: LevelOf<T>,
+		pos: usize,
 		reason: RemovalReason,
 	) -> DispatchResult {
-		let level_key = (order.listing, order.right, order.side, order.price);
-		let mut level = Levels::<T>::get(level_key).unwrap_or_default();
-		level.orders.retain(|queued| *queued != id);
-		level.quantity = level.quantity.saturating_sub(order.remaining.into());
+		let level_key = location.level_key();
+		let resting = level.orders.remove(pos);
+		level.quantity = level.quantity.saturating_sub(resting.remaining.into());
 		if level.orders.is_empty() {
 			Levels::<T>::remove(level_key);
-			let ladder_key = (order.listing, order.right, order.side);
+			let ladder_key = (location.listing, location.right, location.side);
 			Ladders::<T>::mutate(ladder_key, |ladder| {
-				if let Ok(pos) = ladder_position(ladder, order.side, &order.price) {
+				if let Ok(pos) = ladder_position(ladder, location.side, &location.price) {
 					ladder.remove(pos);
 				}
 			});
 		} else {
 			Levels::<T>::insert(level_key, level);
 		}
-		Self::retire_order(id, order, reason)
-	}
-
-	/// Close what is open of an order already unlinked from its level: release a buy order's
-	/// escrow for its open units and say so. An order with unsettled fills stays, with nothing
-	/// open, until it settles (it is queued already); any other order is deleted.
-	fn retire_order(id: OrderId, mut order: OrderOf<T>, reason: RemovalReason) -> DispatchResult {
-		match order.side {
+		match location.side {
 			Side::Buy => Self::release_escrow(
-				&order.owner,
-				order.price.saturating_mul(order.remaining.into()),
+				&location.owner,
+				location.price.saturating_mul(resting.remaining.into()),
 			)?,
-			Side::Sell if order.remaining > 0 => Self::sale_closed(order.listing, &order.owner),
-			Side::Sell => {},
+			Side::Sell => Self::sale_closed(location.listing, &location.owner),
 		}
 		Self::deposit_event(Event::OrderRemoved {
 			order: id,
-			owner: order.owner.clone(),
-			remaining: order.remaining,
+			owner: location.owner.clone(),
+			remaining: resting.remaining,
 			reason,
 		});
-		if order.filled > 0 {
-			order.remaining = 0;
-			Orders::<T>::insert(id, order);
-		} else {
-			Self::delete_order(id, &order.owner);
-		}
+		Self::forget_order(id, &location.owner);
 		Ok(())
 	}
 }
@@ -362,7 +461,7 @@ struct MatchRun<T: Config> {
 	max_visits: u32,
 	/// The most expired or stale resting orders to remove ([`Config::MaxRemovalsPerCall`]).
 	max_removals: u32,
-	/// Resting orders visited: filled, removed, or missing.
+	/// Resting orders visited: filled or removed.
 	visited: u32,
 	/// Fills, levels visited and removals, for the weight.
 	matched: Matched,
@@ -370,15 +469,14 @@ struct MatchRun<T: Config> {
 	spent: BalanceOf<T>,
 	/// A buying taker's payment to the owner for all its fills, made at the end.
 	settlement: Option<Settlement<T>>,
-	/// The resting orders that came to await settlement in this call.
-	queued: Vec<OrderId>,
-	/// How many of those are buy orders with fills (pending on the listing).
-	pending_buys: u32,
+	/// The settlement-queue entries of this call: resting buy orders' fills, and the orders
+	/// that left the book.
+	entries: Vec<SettlingOf<T>>,
 }
 
 /// What visiting one resting order did to its level.
 enum Visit {
-	/// It left the level: missing, removed as expired or stale, or filled completely.
+	/// It left the level: removed as expired or stale, or filled completely.
 	Left,
 	/// It stays, partly filled (the taker was filled completely).
 	Stays,
@@ -390,7 +488,7 @@ impl<T: Config> MatchRun<T> {
 	/// Start matching `taker` against the opposite side of its book: read that side's ladder
 	/// and, for a buying taker, open its payment to the listing's `owner` under `terms`.
 	fn new(
-		taker: &OrderOf<T>,
+		taker: &Taker<T>,
 		owner: T::AccountId,
 		terms: allspark_primitives::LicenceTerms<BlockNumberOf<T>>,
 		now: BlockNumberOf<T>,
@@ -398,8 +496,6 @@ impl<T: Config> MatchRun<T> {
 		let opposite = taker.side.opposite();
 		let ladder_key = (taker.listing, taker.right, opposite);
 		let ladder = Ladders::<T>::get(ladder_key);
-		let max_visits = T::MaxFillsPerCall::get();
-		let max_removals = T::MaxRemovalsPerCall::get();
 		let commission = terms.distributor_commission;
 		// A buying taker pays the owner for all its fills at once.
 		let settlement = (taker.side == Side::Buy).then(|| {
@@ -420,26 +516,25 @@ impl<T: Config> MatchRun<T> {
 			owner,
 			commission,
 			now,
-			max_visits,
-			max_removals,
+			max_visits: T::MaxFillsPerCall::get(),
+			max_removals: T::MaxRemovalsPerCall::get(),
 			visited: 0,
 			matched: Matched::default(),
 			spent: Zero::zero(),
 			settlement,
-			queued: Vec::new(),
-			pending_buys: 0,
+			entries: Vec::new(),
 		}
 	}
 
-	/// Fill the taker (order `taker_id`) against the level at `best`, the best price left, oldest
-	/// order first, until the taker is filled, the limit of visits is reached or matching halts.
-	/// Returns `true` when the level was matched to its end: it leaves the book
-	/// ([`Self::close_level`]) and matching goes on at the next level. Otherwise what is left of
-	/// the level is written back ([`Self::keep_level`]) and matching stops (`false`).
+	/// Fill the taker against the level at `best`, the best price left, oldest order first,
+	/// until the taker is filled, the limit of visits is reached or matching halts. The level is
+	/// read once and its fills change its orders in memory. Returns `true` when the level was
+	/// matched to its end: it leaves the book ([`Self::close_level`]) and matching goes on at
+	/// the next level. Otherwise what is left of the level is written back and matching stops
+	/// (`false`).
 	fn fill_against_level(
 		&mut self,
-		taker_id: OrderId,
-		taker: &mut OrderOf<T>,
+		taker: &mut Taker<T>,
 		best: BalanceOf<T>,
 	) -> Result<bool, DispatchError> {
 		let level_key = (taker.listing, taker.right, self.opposite, best);
@@ -447,128 +542,118 @@ impl<T: Config> MatchRun<T> {
 		self.matched.levels = self.matched.levels.saturating_add(1);
 		// The orders at the front of the level that left it in this call.
 		let mut taken = 0usize;
-		for &id in level.orders.iter() {
+		let mut quantity = level.quantity;
+		for resting in level.orders.iter_mut() {
 			if taker.remaining == 0 || self.visited >= self.max_visits {
 				break;
 			}
-			match self.visit(id, taker_id, taker, &mut level.quantity)? {
+			match self.visit(resting, best, taker, &mut quantity)? {
 				Visit::Left => taken = taken.saturating_add(1),
 				Visit::Stays => {},
 				Visit::Halt => break,
 			}
 		}
+		level.quantity = quantity;
 		// A halt leaves its order in the level, so only a level matched to its end goes.
 		if taken >= level.orders.len() {
 			self.close_level(level_key);
 			Ok(true)
 		} else {
-			Self::keep_level(level_key, level, taken);
+			let mut orders = level.orders.into_inner();
+			orders.drain(..taken);
+			level.orders = BoundedVec::truncate_from(orders);
+			Levels::<T>::insert(level_key, level);
 			Ok(false)
 		}
 	}
 
-	/// Visit resting order `id`, at the front of what is left of its level (whose open units are
-	/// `level_quantity`): an id without its order leaves the level; an expired or stale order is
-	/// removed ([`Self::remove_resting`]); any other is filled ([`Self::fill_one`]).
+	/// Visit `resting`, at the front of what is left of its level at `price` (whose open units
+	/// are `level_quantity`): an expired or stale order is removed
+	/// ([`Self::remove_resting`]); any other is filled ([`Self::fill_one`]).
 	fn visit(
 		&mut self,
-		id: OrderId,
-		taker_id: OrderId,
-		taker: &mut OrderOf<T>,
+		resting: &mut RestingOrderOf<T>,
+		price: BalanceOf<T>,
+		taker: &mut Taker<T>,
 		level_quantity: &mut u64,
 	) -> Result<Visit, DispatchError> {
-		let Some(resting) = Orders::<T>::get(id) else {
-			// Defensive: an id without its order leaves the level.
-			self.visited = self.visited.saturating_add(1);
-			return Ok(Visit::Left);
-		};
-		let stale = resting.side == Side::Sell && resting.owner != self.owner;
+		let stale = self.opposite == Side::Sell && resting.owner != self.owner;
 		if resting.expires_at <= self.now || stale {
-			return self.remove_resting(id, resting, stale, level_quantity);
+			return Ok(self.remove_resting(taker.listing, price, resting, stale, level_quantity));
 		}
-		self.fill_one(id, resting, taker_id, taker, level_quantity)
+		self.fill_one(resting, price, taker, level_quantity)
 	}
 
-	/// Remove `resting` (order `id`, expired, or `stale`) from the level's `level_quantity` and
-	/// retire it, unless the limit of removals is reached: then it stays and matching halts.
+	/// Remove `resting` (expired, or `stale`) from the level's `level_quantity` and take it off
+	/// the book ([`Pallet::take_off`]), unless the limit of removals is reached: then it stays
+	/// and matching halts.
 	fn remove_resting(
 		&mut self,
-		id: OrderId,
-		resting: OrderOf<T>,
+		listing: ListingId,
+		price: BalanceOf<T>,
+		resting: &RestingOrderOf<T>,
 		stale: bool,
 		level_quantity: &mut u64,
-	) -> Result<Visit, DispatchError> {
+	) -> Visit {
 		if self.matched.removed >= self.max_removals {
 			// Halt: the order stays in the level, which ends the matching.
-			return Ok(Visit::Halt);
+			return Visit::Halt;
 		}
 		self.visited = self.visited.saturating_add(1);
 		self.matched.removed = self.matched.removed.saturating_add(1);
 		*level_quantity = (*level_quantity).saturating_sub(resting.remaining.into());
 		let reason = if stale { RemovalReason::Stale } else { RemovalReason::Expired };
-		Pallet::<T>::retire_order(id, resting, reason)?;
-		Ok(Visit::Left)
+		let entry = Pallet::<T>::take_off(listing, self.opposite, price, resting.clone(), reason);
+		self.entries.push(entry);
+		Visit::Left
 	}
 
-	/// Fill the taker (order `taker_id`) against `resting` (order `id`, neither expired nor
-	/// stale) for the units both have open, at the resting price: record the fill
-	/// ([`Self::record_fill`]), take its units off both orders and the level's
-	/// `level_quantity`, emit [`Event::OrderFilled`], queue the resting order when it came to
-	/// await settlement, and write it back. Filled completely, it leaves the level.
+	/// Fill the taker against `resting` (at `price`, neither expired nor stale) for the units
+	/// both have open, at the resting price: record the fill ([`Self::record_fill`]), take its
+	/// units off both orders and the level's `level_quantity`, and emit [`Event::OrderFilled`].
+	/// Filled completely, it leaves the level.
 	fn fill_one(
 		&mut self,
-		id: OrderId,
-		mut resting: OrderOf<T>,
-		taker_id: OrderId,
-		taker: &mut OrderOf<T>,
+		resting: &mut RestingOrderOf<T>,
+		price: BalanceOf<T>,
+		taker: &mut Taker<T>,
 		level_quantity: &mut u64,
 	) -> Result<Visit, DispatchError> {
 		ensure!(resting.owner != taker.owner, Error::<T>::SelfTrade);
 		self.visited = self.visited.saturating_add(1);
 		self.matched.fills = self.matched.fills.saturating_add(1);
 		let fill = taker.remaining.min(resting.remaining);
-		let value = resting.price.checked_mul(&fill.into()).ok_or(Error::<T>::Overflow)?;
-		let was_waiting = resting.awaits_settlement();
-		let buyer = self.record_fill(taker, &mut resting, fill, value)?;
+		let value = price.checked_mul(&fill.into()).ok_or(Error::<T>::Overflow)?;
 		taker.remaining = taker.remaining.saturating_sub(fill);
 		resting.remaining = resting.remaining.saturating_sub(fill);
 		*level_quantity = (*level_quantity).saturating_sub(fill.into());
+		let buyer = self.record_fill(taker, resting, fill, value)?;
 		let seller = match taker.side {
 			Side::Buy => resting.owner.clone(),
 			Side::Sell => taker.owner.clone(),
 		};
 		Pallet::<T>::deposit_event(Event::OrderFilled {
-			order: id,
-			taker_order: taker_id,
+			order: resting.id,
+			taker_order: taker.id,
 			buyer,
 			seller,
-			price: resting.price,
+			price,
 			quantity: fill,
 			remaining: resting.remaining,
 		});
-		// Filled completely, it leaves its level; the settlement queue removes it.
-		let visit = if resting.remaining == 0 { Visit::Left } else { Visit::Stays };
-		if resting.remaining == 0 && resting.side == Side::Sell {
-			Pallet::<T>::sale_closed(resting.listing, &resting.owner);
-		}
-		if !was_waiting && resting.awaits_settlement() {
-			self.queued.push(id);
-			if resting.filled > 0 {
-				self.pending_buys = self.pending_buys.saturating_add(1);
-			}
-		}
-		Orders::<T>::insert(id, resting);
-		Ok(visit)
+		Ok(if resting.remaining == 0 { Visit::Left } else { Visit::Stays })
 	}
 
-	/// Record a fill of `fill` units worth `value` between `taker` and `resting`; returns the
-	/// buyer. A buying taker adds it to its payment, made at the end of the call; a resting buy
-	/// order records it, to be paid when it settles, once the trade is checked to cover its
-	/// charge and the commission it may owe.
+	/// Record a fill of `fill` units worth `value` between `taker` and `resting` (whose open
+	/// units already count it out); returns the buyer. A buying taker adds it to its payment,
+	/// made at the end of the call; a sell order filled completely closes its sale and is
+	/// forgotten by the settlement queue. A resting buy order's fill, once checked to cover its
+	/// charge and the commission it may owe, is a settlement-queue entry, paid out when the
+	/// queue reaches it.
 	fn record_fill(
 		&mut self,
-		taker: &OrderOf<T>,
-		resting: &mut OrderOf<T>,
+		taker: &Taker<T>,
+		resting: &RestingOrderOf<T>,
 		fill: Quantity,
 		value: BalanceOf<T>,
 	) -> Result<T::AccountId, DispatchError> {
@@ -576,19 +661,32 @@ impl<T: Config> MatchRun<T> {
 			Some(settlement) => {
 				settlement.add(fill, value)?;
 				self.spent = self.spent.saturating_add(value);
+				if resting.remaining == 0 {
+					Pallet::<T>::sale_closed(taker.listing, &resting.owner);
+					self.entries.push(Settling::Close {
+						order: resting.id,
+						owner: resting.owner.clone(),
+						release: Zero::zero(),
+					});
+				}
 				Ok(taker.owner.clone())
 			},
 			None => {
-				// Paid out when the resting buy order settles: check now that the trade covers
-				// its charge and the commission it may owe.
 				let owed = match resting.referrer {
 					Some(_) => self.commission.mul_floor(value),
 					None => Zero::zero(),
 				};
 				Pallet::<T>::net_of_trade(value, owed)?;
-				resting.filled = resting.filled.saturating_add(fill);
-				resting.filled_value =
-					resting.filled_value.checked_add(&value).ok_or(Error::<T>::Overflow)?;
+				self.entries.push(Settling::Fill {
+					order: resting.id,
+					buyer: resting.owner.clone(),
+					referrer: resting.referrer.clone(),
+					listing: taker.listing,
+					right: taker.right,
+					quantity: fill,
+					value,
+					closes: resting.remaining == 0,
+				});
 				Ok(resting.owner.clone())
 			},
 		}
@@ -602,51 +700,37 @@ impl<T: Config> MatchRun<T> {
 		self.ladder_changed = true;
 	}
 
-	/// Write back the level matching stopped in, without the `taken` orders at its front that
-	/// left it.
-	fn keep_level(level_key: LevelKey<BalanceOf<T>>, mut level: LevelOf<T>, taken: usize) {
-		if taken > 0 {
-			let left: Vec<OrderId> = level.orders.iter().skip(taken).copied().collect();
-			level.orders = BoundedVec::truncate_from(left);
-		}
-		Levels::<T>::insert(level_key, level);
-	}
-
 	/// End the matching of `taker`: find whether an unfilled remainder still crosses the book,
-	/// write the ladder back if a level left it, count the resting buy orders that came to hold
-	/// fills as pending on the listing, settle the orders queued (at once when a copyright is
-	/// sold into bids) or queue them, and make a buying taker's payment. Returns what matching
-	/// did, what a buying taker's fills cost, and whether the remainder still crosses.
-	fn finish(self, taker: &OrderOf<T>) -> Result<(Matched, BalanceOf<T>, bool), DispatchError> {
+	/// write the ladder back if a level left it, settle a copyright sold into bids at once and
+	/// queue the other entries (counting the fills as pending on the listing), and make a
+	/// buying taker's payment. Returns what matching did, what a buying taker's fills cost, and
+	/// whether the remainder still crosses.
+	fn finish(self, taker: &Taker<T>) -> Result<(Matched, BalanceOf<T>, bool), DispatchError> {
 		let Self {
-			ladder_key,
-			ladder,
-			ladder_changed,
-			matched,
-			spent,
-			settlement,
-			queued,
-			pending_buys,
-			..
+			ladder_key, ladder, ladder_changed, matched, spent, settlement, entries, ..
 		} = self;
 		let still_crosses = taker.remaining > 0
 			&& ladder.first().is_some_and(|best| crosses(taker.side, &taker.price, best));
 		if ladder_changed {
 			Ladders::<T>::insert(ladder_key, ladder);
 		}
-		if pending_buys > 0 {
-			PendingFills::<T>::mutate(taker.listing, |n| count_up(n, pending_buys));
-		}
-		if taker.side == Side::Sell && taker.right == Right::Copyright {
+		let entries = if taker.side == Side::Sell && taker.right == Right::Copyright {
 			// The copyright changes hands in this call, not later.
-			for id in queued {
-				if let Some(order) = Orders::<T>::get(id) {
-					Pallet::<T>::settle(id, order, true)?;
-				}
+			let (now, later): (Vec<_>, Vec<_>) =
+				entries.into_iter().partition(|e| matches!(e, Settling::Fill { .. }));
+			for entry in now {
+				Pallet::<T>::settle_entry(entry, true)?;
 			}
+			later
 		} else {
-			Pallet::<T>::enqueue_settlements(&queued);
+			entries
+		};
+		let fills = entries.iter().filter(|e| matches!(e, Settling::Fill { .. })).count();
+		if fills > 0 {
+			let fills = u32::try_from(fills).unwrap_or(u32::MAX);
+			PendingFills::<T>::mutate(taker.listing, |n| count_up(n, fills));
 		}
+		Pallet::<T>::enqueue_settlements(&entries)?;
 		if let Some(settlement) = settlement {
 			settlement.finish()?;
 		}

@@ -116,10 +116,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn expire(item: Expiring, now: BlockNumberOf<T>) -> Weight {
 		match item {
 			Expiring::Order(id) => {
-				if let Some(order) =
-					Orders::<T>::get(id).filter(|o| o.expires_at <= now && o.remaining > 0)
-				{
-					let _ = Self::remove_order(id, order, RemovalReason::Expired);
+				if let Ok((location, level, pos)) = Self::find_resting(id) {
+					if location.expires_at <= now {
+						let _ =
+							Self::remove_order(id, location, level, pos, RemovalReason::Expired);
+					}
 				}
 			},
 			Expiring::Offer(id) => {

@@ -31,23 +31,24 @@ fn add_escrow<T: Config>(escrow: &mut EscrowOf<T>, who: &T::AccountId, amount: B
 
 impl<T: Config> Pallet<T> {
 	/// The pallet's invariants:
-	/// - every price level's queue lists orders of its price, oldest first, and its quantity is
-	///   theirs; every ladder is sorted best first and lists exactly its side's
-	///   levels; no book is crossed (best buy below best sell);
-	/// - every order is indexed under its owner, and rests on a level;
-	/// - each account's escrow hold equals its buy orders' price × remaining units, plus its
-	///   highest auction bids, plus its requests' budgets;
+	/// - every price level lists orders oldest first, each with units open, indexed at that
+	///   level under its owner, and its quantity is theirs; every ladder is sorted best first
+	///   and lists exactly its side's levels; no book is crossed (best buy below best sell);
+	/// - every indexed order rests on its level, or has left the book and its closing entry
+	///   waits in the settlement queue; each listing's pending fills are its queued fills;
+	/// - each account's escrow hold equals its resting buy orders' price × open units, plus its
+	///   queued fills and releases, plus its highest auction bids, plus its requests' budgets;
 	/// - offers and requests are indexed; each request has at most the most proposals, under
 	///   ids it gave out, each of another listing;
 	/// - each account's open sales on a listing ([`OpenSales`]) are its resting sell orders and
 	///   open offers there; each listing's bid locks ([`BidLocks`]) are its auctions with a bid,
 	///   and only a copyright lot's bid holds a deposit.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
-		let linked = Self::check_books()?;
 		let mut escrow = EscrowOf::<T>::new();
 		let mut sales = SalesOf::<T>::new();
-		let queued = Self::check_settlement_queue()?;
-		Self::check_orders(linked, &queued, &mut escrow, &mut sales)?;
+		let resting = Self::check_books(&mut escrow, &mut sales)?;
+		let leaving = Self::check_settlement_queue(&mut escrow)?;
+		Self::check_orders(&resting, &leaving)?;
 		Self::check_offers(&mut escrow, &mut sales)?;
 		ensure!(
 			OpenSales::<T>::iter().map(|(l, who, n)| ((l, who), n)).collect::<SalesOf<T>>()
@@ -59,11 +60,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Every ladder is sorted best first and each of its prices has a stored, non-empty level
-	/// whose queue lists, oldest first, open orders of that price whose open units are the
-	/// level's quantity; no book is crossed; every level is on its ladder. Returns how many
-	/// orders the levels list.
-	fn check_books() -> Result<usize, TryRuntimeError> {
-		let mut linked = 0usize;
+	/// listing, oldest first, orders with units open, indexed at that level, whose open units
+	/// are the level's quantity; no book is crossed; every level is on its ladder. Adds each
+	/// resting buy order's open value to its owner's `escrow`, and each sell order to its
+	/// owner's `sales`. Returns the resting orders.
+	fn check_books(
+		escrow: &mut EscrowOf<T>,
+		sales: &mut SalesOf<T>,
+	) -> Result<BTreeSet<OrderId>, TryRuntimeError> {
+		let mut resting = BTreeSet::new();
 		for ((listing, right, side), ladder) in Ladders::<T>::iter() {
 			for pair in ladder.windows(2) {
 				let sorted = match side {
@@ -73,26 +78,35 @@ impl<T: Config> Pallet<T> {
 				ensure!(sorted, "a ladder is not sorted best first");
 			}
 			for price in ladder.iter() {
-				let level = Levels::<T>::get((listing, right, side, *price))
-					.ok_or("a ladder price has no level")?;
+				let key = (listing, right, side, *price);
+				let level = Levels::<T>::get(key).ok_or("a ladder price has no level")?;
 				ensure!(!level.orders.is_empty(), "an empty level is stored");
 				ensure!(
-					level.orders.windows(2).all(|pair| pair[0] < pair[1]),
+					level.orders.windows(2).all(|pair| pair[0].id < pair[1].id),
 					"a level's queue is not oldest first"
 				);
 				let mut quantity = 0u64;
-				for id in level.orders.iter() {
-					let order = Orders::<T>::get(id).ok_or("a level lists a missing order")?;
+				for order in level.orders.iter() {
+					let location =
+						OrderIndex::<T>::get(order.id).ok_or("a resting order is not indexed")?;
+					ensure!(location.level_key() == key, "an order is indexed at another level");
 					ensure!(
-						(order.listing, order.right, order.side, order.price)
-							== (listing, right, side, *price),
-						"an order sits on another level"
+						location.owner == order.owner && location.expires_at == order.expires_at,
+						"an order's index disagrees with its level"
 					);
 					ensure!(order.remaining > 0, "an order with nothing open rests");
 					quantity = quantity.saturating_add(order.remaining.into());
+					match side {
+						Side::Buy => add_escrow::<T>(
+							escrow,
+							&order.owner,
+							price.saturating_mul(order.remaining.into()),
+						),
+						Side::Sell => add_sale::<T>(sales, listing, &order.owner),
+					}
+					resting.insert(order.id);
 				}
 				ensure!(quantity == level.quantity, "a level's quantity is not its orders'");
-				linked = linked.saturating_add(level.orders.len());
 			}
 			if side == Side::Buy {
 				if let (Some(bid), Some(ask)) =
@@ -107,17 +121,39 @@ impl<T: Config> Pallet<T> {
 				== Ladders::<T>::iter_values().map(|l| l.len()).sum::<usize>(),
 			"a level is missing from its ladder"
 		);
-		Ok(linked)
+		Ok(resting)
 	}
 
-	/// No settlement-queue page lies outside the queue's first and next free page. Returns the
-	/// orders the queue lists.
-	fn check_settlement_queue() -> Result<BTreeSet<OrderId>, TryRuntimeError> {
+	/// No settlement-queue page lies outside the queue's first and next free page, and none is
+	/// empty; each listing's pending fills are its queued fills. Adds each queued fill's value
+	/// and each release to its buyer's `escrow`. Returns the orders whose closing entry is
+	/// queued.
+	fn check_settlement_queue(
+		escrow: &mut EscrowOf<T>,
+	) -> Result<BTreeSet<OrderId>, TryRuntimeError> {
 		let (head, tail) = SettlementPages::<T>::get();
-		let mut queued = BTreeSet::new();
+		let mut leaving = BTreeSet::new();
+		let mut pending: BTreeMap<ListingId, u32> = BTreeMap::new();
 		let mut page = head;
 		while page != tail {
-			queued.extend(SettlementQueue::<T>::get(page));
+			let entries = SettlementQueue::<T>::get(page);
+			ensure!(!entries.is_empty(), "a settlement-queue page is empty");
+			for entry in entries {
+				match entry {
+					Settling::Fill { order, buyer, listing, value, closes, .. } => {
+						add_escrow::<T>(escrow, &buyer, value);
+						let n = pending.entry(listing).or_insert(0);
+						*n = n.saturating_add(1);
+						if closes {
+							ensure!(leaving.insert(order), "an order closes twice");
+						}
+					},
+					Settling::Close { order, owner, release } => {
+						add_escrow::<T>(escrow, &owner, release);
+						ensure!(leaving.insert(order), "an order closes twice");
+					},
+				}
+			}
 			page = page.wrapping_add(1);
 		}
 		ensure!(
@@ -125,67 +161,35 @@ impl<T: Config> Pallet<T> {
 				.all(|p| p.wrapping_sub(head) < tail.wrapping_sub(head)),
 			"a settlement-queue page lies outside the queue"
 		);
-		Ok(queued)
-	}
-
-	/// Every order is indexed under its owner and every index entry has its order; an order
-	/// awaiting settlement is `queued`; unsettled units and value agree; sell orders record no
-	/// fills; the open orders are the `linked` ones; each listing's pending fills are its filled
-	/// buy orders. Adds each buy order's open and filled value to its owner's `escrow`, and each
-	/// open sell order to its owner's `sales`.
-	fn check_orders(
-		linked: usize,
-		queued: &BTreeSet<OrderId>,
-		escrow: &mut EscrowOf<T>,
-		sales: &mut SalesOf<T>,
-	) -> Result<(), TryRuntimeError> {
-		let mut orders = 0usize;
-		let mut open = 0usize;
-		let mut pending: BTreeMap<ListingId, u32> = BTreeMap::new();
-		for (id, order) in Orders::<T>::iter() {
-			orders = orders.saturating_add(1);
-			ensure!(
-				AccountOrders::<T>::contains_key(&order.owner, id),
-				"an order is not indexed under its owner"
-			);
-			if order.remaining > 0 {
-				open = open.saturating_add(1);
-			}
-			ensure!(
-				!order.awaits_settlement() || queued.contains(&id),
-				"an order awaiting settlement is not queued"
-			);
-			ensure!(
-				(order.filled == 0) == order.filled_value.is_zero(),
-				"an order's unsettled units and value disagree"
-			);
-			match order.side {
-				Side::Buy => {
-					add_escrow::<T>(
-						escrow,
-						&order.owner,
-						order
-							.price
-							.saturating_mul(order.remaining.into())
-							.saturating_add(order.filled_value),
-					);
-					if order.filled > 0 {
-						let n = pending.entry(order.listing).or_insert(0);
-						*n = n.saturating_add(1);
-					}
-				},
-				Side::Sell => {
-					ensure!(order.filled == 0, "a sell order records fills");
-					if order.remaining > 0 {
-						add_sale::<T>(sales, order.listing, &order.owner);
-					}
-				},
-			}
-		}
-		ensure!(open == linked, "an open order is not linked on its level");
 		ensure!(
 			PendingFills::<T>::iter().collect::<BTreeMap<_, _>>() == pending,
-			"a listing's pending fills are not its filled buy orders"
+			"a listing's pending fills are not its queued fills"
+		);
+		Ok(leaving)
+	}
+
+	/// Every indexed order is indexed under its owner too, and either rests on its level or has
+	/// left the book with its closing entry queued (not both); every closing entry has its
+	/// order; every owner's index entry has its order.
+	fn check_orders(
+		resting: &BTreeSet<OrderId>,
+		leaving: &BTreeSet<OrderId>,
+	) -> Result<(), TryRuntimeError> {
+		let mut orders = 0usize;
+		for (id, location) in OrderIndex::<T>::iter() {
+			orders = orders.saturating_add(1);
+			ensure!(
+				AccountOrders::<T>::contains_key(&location.owner, id),
+				"an order is not indexed under its owner"
+			);
+			ensure!(
+				resting.contains(&id) != leaving.contains(&id),
+				"an indexed order neither rests nor waits to close, or both"
+			);
+		}
+		ensure!(
+			orders == resting.len().saturating_add(leaving.len()),
+			"a resting or closing order is not indexed"
 		);
 		ensure!(AccountOrders::<T>::iter().count() == orders, "an index entry has no order");
 		Ok(())

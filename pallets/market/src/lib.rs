@@ -38,10 +38,19 @@ pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 /// The block number type.
 pub type BlockNumberOf<T> = frame_system::pallet_prelude::BlockNumberFor<T>;
-/// An order as this runtime stores it.
-pub type OrderOf<T> = Order<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberOf<T>>;
+/// An order resting in a level, as this runtime stores it.
+pub type RestingOrderOf<T> = RestingOrder<<T as frame_system::Config>::AccountId, BlockNumberOf<T>>;
+/// Where an order rests, as this runtime stores it.
+pub type OrderLocationOf<T> =
+	OrderLocation<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberOf<T>>;
 /// A price level of this runtime.
-pub type LevelOf<T> = Level<<T as pallet::Config>::MaxOrdersPerLevel>;
+pub type LevelOf<T> = Level<
+	<T as frame_system::Config>::AccountId,
+	BlockNumberOf<T>,
+	<T as pallet::Config>::MaxOrdersPerLevel,
+>;
+/// A settlement-queue entry of this runtime.
+pub type SettlingOf<T> = Settling<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 /// An offer as this runtime stores it.
 pub type OfferOf<T> = Offer<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberOf<T>>;
 /// A request as this runtime stores it.
@@ -52,7 +61,7 @@ pub type ProposalOf<T> = Proposal<<T as frame_system::Config>::AccountId, Balanc
 /// A pricing mode of this runtime.
 pub type PricingModeOf<T> = PricingMode<BalanceOf<T>, BlockNumberOf<T>>;
 
-/// How many order ids one page of the settlement queue holds.
+/// How many entries one page of the settlement queue holds.
 pub const SETTLEMENT_PAGE: u32 = 256;
 
 /// What the benchmarks need from the runtime (listings and a configured service charge): the one
@@ -71,7 +80,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::Zero;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -132,7 +141,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCleanupPerBlock: Get<u32>;
 
-		/// The most filled orders `on_idle` settles in one block (within the block's spare weight).
+		/// The most settlement-queue entries done in one block's spare weight (`on_idle`), or by
+		/// one `settle_queue` call.
 		#[pallet::constant]
 		type MaxSettlementsPerBlock: Get<u32>;
 
@@ -168,15 +178,19 @@ pub mod pallet {
 		Escrow,
 	}
 
-	/// Every open order, by id.
+	/// Where each order rests, by id, with its fixed terms: from when it rests until it has left
+	/// the book and settled (an order filled completely or removed while matching stays until
+	/// the settlement queue reaches it).
 	#[pallet::storage]
-	pub type Orders<T: Config> = StorageMap<_, Twox64Concat, OrderId, OrderOf<T>, OptionQuery>;
+	pub type OrderIndex<T: Config> =
+		StorageMap<_, Twox64Concat, OrderId, OrderLocationOf<T>, OptionQuery>;
 
 	/// The id the next order gets.
 	#[pallet::storage]
 	pub type NextOrderId<T: Config> = StorageValue<_, OrderId, ValueQuery>;
 
-	/// The price levels of every book: a FIFO queue of orders at one price of one side.
+	/// The price levels of every book: the orders resting at one price of one side, oldest
+	/// first.
 	#[pallet::storage]
 	pub type Levels<T: Config> =
 		StorageMap<_, Blake2_128Concat, LevelKey<BalanceOf<T>>, LevelOf<T>, OptionQuery>;
@@ -192,7 +206,7 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The open orders of each account.
+	/// The orders of each account, as [`OrderIndex`] lists them.
 	#[pallet::storage]
 	pub type AccountOrders<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, OrderId, (), OptionQuery>;
@@ -265,14 +279,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ExpiryCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
-	/// The settlement queue, in pages of order ids, oldest first: resting orders that were filled
-	/// and wait to be paid out (buy orders) or removed (orders with nothing open).
+	/// The settlement queue, in pages, oldest first: resting buy orders' fills to pay out and
+	/// grant, and orders that left the book to forget (releasing what they held).
 	#[pallet::storage]
 	pub type SettlementQueue<T: Config> = StorageMap<
 		_,
 		Twox64Concat,
 		u32,
-		BoundedVec<OrderId, ConstU32<SETTLEMENT_PAGE>>,
+		BoundedVec<SettlingOf<T>, ConstU32<SETTLEMENT_PAGE>>,
 		ValueQuery,
 	>;
 
@@ -300,8 +314,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type BidLocks<T: Config> = StorageMap<_, Twox64Concat, ListingId, u32, ValueQuery>;
 
-	/// The buy orders on each listing whose fills await settlement. While any do, the listing's
-	/// copyright cannot change hands (they are paid to its owner) and it cannot be delisted.
+	/// The fills of buy orders on each listing that await settlement (settlement-queue entries).
+	/// While any do, the listing's copyright cannot change hands (they are paid to its owner)
+	/// and it cannot be delisted.
 	#[pallet::storage]
 	pub type PendingFills<T: Config> = StorageMap<_, Twox64Concat, ListingId, u32, ValueQuery>;
 
@@ -348,8 +363,9 @@ pub mod pallet {
 			/// The units the resting order still has open.
 			remaining: Quantity,
 		},
-		/// An order left the book without filling its remainder; a buy order's held remainder was
-		/// released.
+		/// An order left the book without filling its remainder. A buy order's held remainder is
+		/// released at once when it was cancelled or expired from the queue, or by the settlement
+		/// queue ([`Event::EscrowReleased`]) when it was removed while matching or evicted.
 		OrderRemoved {
 			/// The order.
 			order: OrderId,
@@ -360,8 +376,9 @@ pub mod pallet {
 			/// Cancelled, expired or stale.
 			reason: RemovalReason,
 		},
-		/// A filled resting order was settled: its fills were paid out to the listing's owner and
-		/// granted to the buyer (a buy order), and an order with nothing open was removed.
+		/// A settlement-queue entry of a resting order was done: a buy order's fills were paid
+		/// out to the listing's owner and granted to the buyer, or an order that left the book
+		/// was forgotten.
 		OrderSettled {
 			/// The order.
 			order: OrderId,
@@ -371,7 +388,7 @@ pub mod pallet {
 			quantity: Quantity,
 			/// What they cost.
 			value: BalanceOf<T>,
-			/// Whether the order is gone (nothing was left open).
+			/// Whether the order is gone (it had left the book).
 			closed: bool,
 		},
 		/// A filled buy order's fills could not be paid out (the listing was removed, or the
@@ -387,7 +404,8 @@ pub mod pallet {
 			/// The escrow released.
 			value: BalanceOf<T>,
 		},
-		/// The escrow released to a buyer after its order filled at better prices than its limit.
+		/// Escrow released to a buyer: its order filled at better prices than its limit, or it was
+		/// removed from the book while matching or evicted (released by the settlement queue).
 		EscrowReleased {
 			/// The buyer.
 			who: T::AccountId,
@@ -600,10 +618,10 @@ pub mod pallet {
 		SelfTrade,
 		/// No open order has this id.
 		OrderNotFound,
-		/// The order has no fills to settle and something still open.
+		/// The settlement queue is empty.
 		NothingToSettle,
 		/// Fills of the listing's buy orders await settlement, paid to its owner: the copyright
-		/// cannot change hands until they are settled (`settle_order`, or within a few blocks).
+		/// cannot change hands until they are settled (`settle_queue`, or within a few blocks).
 		FillsAwaitingSettlement,
 		/// Only the order's owner may cancel it (others only when it is stale).
 		NotOrderOwner,
@@ -688,9 +706,15 @@ pub mod pallet {
 			assert!(T::MaxFillsPerCall::get() > 0, "an order must be able to fill");
 			assert!(T::MaxRemovalsPerCall::get() > 0, "matching must clear expired orders");
 			assert!(T::MaxSettlementsPerBlock::get() > 0, "filled orders must be settled");
+			// One call's entries span at most two pages (the last one and a new one).
 			assert!(
-				T::MaxFillsPerCall::get() <= SETTLEMENT_PAGE,
-				"one call's fills must fit a settlement-queue page"
+				T::MaxFillsPerCall::get().saturating_add(T::MaxRemovalsPerCall::get())
+					<= SETTLEMENT_PAGE,
+				"one call's fills and removals must fit a settlement-queue page"
+			);
+			assert!(
+				T::MaxOrdersPerLevel::get() <= SETTLEMENT_PAGE,
+				"an evicted level's orders must fit a settlement-queue page"
 			);
 			assert!(T::MaxCleanupPerBlock::get() > 0, "expired entries must be cleaned up");
 			assert!(!T::MaxOrderLifetime::get().is_zero(), "orders need a lifetime");
@@ -764,27 +788,35 @@ pub mod pallet {
 		/// Cancel an open order and release what its open units hold.
 		///
 		/// Signed by the order's owner; anyone may remove a stale sell order (its placer no longer
-		/// owns the listing). Fills already made stay held until the order settles. Emits
-		/// [`Event::OrderRemoved`]. Fails with [`Error::OrderNotFound`] when nothing of the order is
-		/// open.
+		/// owns the listing). Fills already made stay held until they settle. Emits
+		/// [`Event::OrderRemoved`]. Fails with [`Error::OrderNotFound`] when the order no longer
+		/// rests on the book.
 		#[pallet::call_index(1)]
 		pub fn cancel_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_cancel_order(&who, order)
 		}
 
-		/// Settle a filled resting order now instead of waiting for the settlement queue.
+		/// Do the oldest `count` entries of the settlement queue now instead of in the next
+		/// blocks' spare weight (at most [`Config::MaxSettlementsPerBlock`]).
 		///
-		/// Anyone may call it. A buy order's unsettled fills are paid out (the held funds to the
-		/// listing's owner, who pays the service charge, the referrer's commission and the
-		/// co-creators' shares) and granted to the buyer; an order with nothing open is removed.
-		/// Emits [`Event::OrderSettled`] (or [`Event::FillsRefunded`] when the fills can no
-		/// longer be paid out). Fails with [`Error::OrderNotFound`], or
-		/// [`Error::NothingToSettle`] for an order with no fills and units still open.
+		/// Anyone may call it: a buyer who wants its right at once, or a listing's owner whose
+		/// copyright waits for its buyers' fills to settle. A resting buy order's fills are paid
+		/// out (the held funds to the listing's owner, who pays the service charge, the
+		/// referrer's commission and the co-creators' shares) and granted to the buyer; an order
+		/// that left the book is forgotten and what it held released. Emits
+		/// [`Event::OrderSettled`] per entry (or [`Event::FillsRefunded`] when fills can no
+		/// longer be paid out), [`Event::EscrowReleased`] for a release. Fails with
+		/// [`Error::NothingToSettle`] when the queue is empty. The weight charged is for the
+		/// entries done.
 		#[pallet::call_index(11)]
-		pub fn settle_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+		#[pallet::weight(
+			T::WeightInfo::settle_queue((*count).min(T::MaxSettlementsPerBlock::get()))
+		)]
+		pub fn settle_queue(origin: OriginFor<T>, count: u32) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			Self::do_settle_order(order)
+			let done = Self::do_settle_queue(count.min(T::MaxSettlementsPerBlock::get()))?;
+			Ok(Some(T::WeightInfo::settle_queue(done)).into())
 		}
 
 		/// Make an offer of `quantity` units of `listing`'s `right`, priced by `mode`.

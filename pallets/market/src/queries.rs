@@ -1,7 +1,7 @@
 //! What the runtime API reports.
 
 use crate::*;
-use alloc::vec::Vec;
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use allspark_primitives::Category;
 #[cfg(test)]
 use frame_support::traits::fungible::InspectHold;
@@ -54,21 +54,60 @@ impl<T: Config> Pallet<T> {
 			),
 			None => AccountOrders::<T>::iter_prefix(&who),
 		};
-		iter.filter_map(|(id, ())| {
-			Orders::<T>::get(id).map(|o| OrderView {
-				id,
-				owner: o.owner,
-				listing: o.listing,
-				right: o.right,
-				side: o.side,
-				price: o.price,
-				remaining: o.remaining,
-				filled: o.filled,
-				expires_at: o.expires_at,
+		let unsettled = Self::unsettled_fills();
+		iter.filter_map(|(id, ())| Self::order_with(id, &unsettled))
+			.take(Self::page_limit(limit))
+			.collect()
+	}
+
+	/// Order `id` as it stands: resting on its level with its open units, or, having left the
+	/// book, awaiting the settlement queue (nothing open); its fills awaiting settlement counted
+	/// from the queue. `None` once it is forgotten.
+	pub fn order(id: OrderId) -> Option<OrderViewOf<T>> {
+		Self::order_with(id, &Self::unsettled_fills())
+	}
+
+	/// Order `id` as it stands, its unsettled fills read from `unsettled`.
+	fn order_with(id: OrderId, unsettled: &BTreeMap<OrderId, Quantity>) -> Option<OrderViewOf<T>> {
+		let location = OrderIndex::<T>::get(id)?;
+		let remaining = Levels::<T>::get(location.level_key())
+			.and_then(|level| {
+				level
+					.orders
+					.binary_search_by_key(&id, |resting| resting.id)
+					.ok()
+					.and_then(|pos| level.orders.get(pos).map(|resting| resting.remaining))
 			})
+			.unwrap_or(0);
+		Some(OrderView {
+			id,
+			owner: location.owner,
+			listing: location.listing,
+			right: location.right,
+			side: location.side,
+			price: location.price,
+			remaining,
+			filled: unsettled.get(&id).copied().unwrap_or(0),
+			expires_at: location.expires_at,
 		})
-		.take(Self::page_limit(limit))
-		.collect()
+	}
+
+	/// The units of each order's fills that wait in the settlement queue (a read of every page:
+	/// the queue is drained within a few blocks).
+	pub fn unsettled_fills() -> BTreeMap<OrderId, Quantity> {
+		let (head, tail) = SettlementPages::<T>::get();
+		let mut units = BTreeMap::<OrderId, Quantity>::new();
+		let mut page = head;
+		while page != tail {
+			for entry in SettlementQueue::<T>::get(page) {
+				if let Settling::Fill { order, quantity, .. } = entry {
+					let n = units.entry(order).or_insert(0);
+					*n = n.saturating_add(quantity);
+				}
+			}
+			page = page.wrapping_add(1);
+		}
+		units
 	}
 
 	fn licence_view(

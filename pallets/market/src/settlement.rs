@@ -324,131 +324,175 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Anyone's `settle_order`: settle order `id` now.
-	pub(crate) fn do_settle_order(id: OrderId) -> DispatchResult {
-		let order = Orders::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
-		ensure!(order.awaits_settlement(), Error::<T>::NothingToSettle);
-		Self::settle(id, order, false)
+	/// Anyone's `settle_queue`: do the oldest `count` entries of the settlement queue now.
+	/// Returns how many were done.
+	pub(crate) fn do_settle_queue(count: u32) -> Result<u32, DispatchError> {
+		let (head, tail) = SettlementPages::<T>::get();
+		ensure!(head != tail && count > 0, Error::<T>::NothingToSettle);
+		Ok(Self::settle_oldest(count))
 	}
 
-	/// Settle order `id` (stored as `order`): pay out and grant a buy order's unsettled fills,
-	/// and delete an order with nothing open. An order with nothing to settle is left as it is.
+	/// Do one settlement-queue entry: pay out and grant a buy order's fills, or release what an
+	/// order that left the book held; forget an order that has left the book.
 	///
-	/// The fills are paid to the listing's owner, who cannot have changed since they were made
-	/// (the copyright does not move while fills await settlement, [`PendingFills`]). When
-	/// `strict`, a payout error fails the caller; otherwise fills that cannot be paid out (the
-	/// listing was removed, or the service charge rose above their value) are refunded.
-	pub(crate) fn settle(id: OrderId, mut order: OrderOf<T>, strict: bool) -> DispatchResult {
-		if !order.awaits_settlement() {
-			return Ok(());
-		}
-		let (mut quantity, mut value) = (order.filled, order.filled_value);
-		if quantity > 0 {
-			PendingFills::<T>::mutate_exists(order.listing, count_down);
-			let pay = || -> DispatchResult {
-				let seller = T::Content::owner(order.listing).ok_or(Error::<T>::ListingNotFound)?;
-				let terms = T::Content::terms(order.listing).ok_or(Error::<T>::ListingNotFound)?;
-				let mut settlement = Settlement::<T>::new(
-					seller,
-					order.owner.clone(),
-					order.referrer.clone(),
-					order.listing,
-					order.right,
-					terms,
-				);
-				settlement.add(quantity, value)?;
-				settlement.finish()
-			};
-			if strict {
-				pay()?;
-			} else {
-				let paid = frame_support::storage::with_transaction(|| match pay() {
-					Ok(()) => sp_runtime::TransactionOutcome::Commit(Ok(true)),
-					Err(_) => {
-						sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(false))
-					},
-				})
-				.unwrap_or(false);
-				if !paid {
-					Self::release_escrow(&order.owner, value)?;
+	/// Fills are paid to the listing's owner, who cannot have changed since they were made (the
+	/// copyright does not move while fills await settlement, [`PendingFills`]). When `strict`,
+	/// a payout error fails the caller; otherwise fills that cannot be paid out (the listing was
+	/// removed, or the service charge rose above their value) are refunded.
+	pub(crate) fn settle_entry(entry: SettlingOf<T>, strict: bool) -> DispatchResult {
+		match entry {
+			Settling::Fill { order, buyer, referrer, listing, right, quantity, value, closes } => {
+				PendingFills::<T>::mutate_exists(listing, count_down);
+				let pay = || -> DispatchResult {
+					let seller = T::Content::owner(listing).ok_or(Error::<T>::ListingNotFound)?;
+					let terms = T::Content::terms(listing).ok_or(Error::<T>::ListingNotFound)?;
+					let mut settlement = Settlement::<T>::new(
+						seller,
+						buyer.clone(),
+						referrer,
+						listing,
+						right,
+						terms,
+					);
+					settlement.add(quantity, value)?;
+					settlement.finish()
+				};
+				let (mut quantity, mut value) = (quantity, value);
+				if strict {
+					pay()?;
+				} else if !Self::paid_or_rolled_back(pay) {
+					Self::release_escrow(&buyer, value)?;
 					Self::deposit_event(Event::FillsRefunded {
-						order: id,
-						owner: order.owner.clone(),
+						order,
+						owner: buyer.clone(),
 						quantity,
 						value,
 					});
 					(quantity, value) = (0, Zero::zero());
 				}
-			}
-			order.filled = 0;
-			order.filled_value = Zero::zero();
+				if closes {
+					Self::forget_order(order, &buyer);
+				}
+				Self::deposit_event(Event::OrderSettled {
+					order,
+					owner: buyer,
+					quantity,
+					value,
+					closed: closes,
+				});
+			},
+			Settling::Close { order, owner, release } => {
+				if !release.is_zero() {
+					Self::release_escrow(&owner, release)?;
+					Self::deposit_event(Event::EscrowReleased {
+						who: owner.clone(),
+						amount: release,
+					});
+				}
+				Self::forget_order(order, &owner);
+				Self::deposit_event(Event::OrderSettled {
+					order,
+					owner,
+					quantity: 0,
+					value: Zero::zero(),
+					closed: true,
+				});
+			},
 		}
-		let closed = order.remaining == 0;
-		let owner = order.owner.clone();
-		if closed {
-			Self::delete_order(id, &owner);
-		} else {
-			Orders::<T>::insert(id, order);
-		}
-		Self::deposit_event(Event::OrderSettled { order: id, owner, quantity, value, closed });
 		Ok(())
 	}
 
-	/// Delete a closed order and its entry in its owner's index.
-	pub(crate) fn delete_order(id: OrderId, owner: &T::AccountId) {
-		Orders::<T>::remove(id);
+	/// Run `pay` in a storage transaction: kept when it succeeds (`true`), rolled back when it
+	/// fails (`false`).
+	fn paid_or_rolled_back(pay: impl FnOnce() -> DispatchResult) -> bool {
+		frame_support::storage::with_transaction(|| match pay() {
+			Ok(()) => sp_runtime::TransactionOutcome::Commit(Ok(true)),
+			Err(_) => sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(false)),
+		})
+		.unwrap_or(false)
+	}
+
+	/// Forget order `id`, which has left the book and settled: its index entries.
+	pub(crate) fn forget_order(id: OrderId, owner: &T::AccountId) {
+		OrderIndex::<T>::remove(id);
 		AccountOrders::<T>::remove(owner, id);
 	}
 
-	/// Append `ids` to the settlement queue (one read and one or two page writes).
-	pub(crate) fn enqueue_settlements(ids: &[OrderId]) {
-		if ids.is_empty() {
-			return;
+	/// Append `entries` to the settlement queue: one read, and a write of each page they fill
+	/// (the last page and at most one new page for a call's entries).
+	pub(crate) fn enqueue_settlements(entries: &[SettlingOf<T>]) -> DispatchResult {
+		if entries.is_empty() {
+			return Ok(());
 		}
 		let (head, tail) = SettlementPages::<T>::get();
 		// The page being filled: the last one, or a new one when the queue is empty.
 		let mut index = if tail == head { tail } else { tail.wrapping_sub(1) };
 		let mut page = SettlementQueue::<T>::get(index);
-		for id in ids {
-			if page.try_push(*id).is_err() {
+		for entry in entries {
+			if page.try_push(entry.clone()).is_err() {
 				SettlementQueue::<T>::insert(index, &page);
 				index = index.wrapping_add(1);
-				page = BoundedVec::truncate_from(alloc::vec![*id]);
+				ensure!(index != head, Error::<T>::Overflow);
+				page = BoundedVec::truncate_from(alloc::vec![entry.clone()]);
 			}
 		}
 		SettlementQueue::<T>::insert(index, page);
 		SettlementPages::<T>::put((head, index.wrapping_add(1)));
+		Ok(())
 	}
 
-	/// Settle queued orders, oldest first, within `limit` weight and at most
-	/// [`Config::MaxSettlementsPerBlock`]. Returns the weight used.
+	/// How many settlement-queue entries `limit` pays for, at most
+	/// [`Config::MaxSettlementsPerBlock`].
+	pub(crate) fn settlements_within(limit: Weight) -> u32 {
+		let most = T::MaxSettlementsPerBlock::get();
+		if !T::WeightInfo::settle_queue(1).all_lte(limit) {
+			return 0;
+		}
+		// The weight is linear in the entries: the most that fit, by bisection.
+		let (mut low, mut high) = (1u32, most);
+		while low < high {
+			let mid = low.saturating_add(high.saturating_sub(low).saturating_add(1) / 2);
+			if T::WeightInfo::settle_queue(mid).all_lte(limit) {
+				low = mid;
+			} else {
+				high = mid.saturating_sub(1);
+			}
+		}
+		low
+	}
+
+	/// Do queued entries, oldest first, within `limit` weight (`on_idle`). Returns the weight
+	/// used.
 	pub(crate) fn process_settlements(limit: Weight) -> Weight {
-		let db = T::DbWeight::get();
-		let each = T::WeightInfo::settle_order();
-		let mut used = db.reads(1);
-		if !used.saturating_add(db.reads_writes(1, 2)).saturating_add(each).all_lte(limit) {
+		let check = T::DbWeight::get().reads(1);
+		if !check.all_lte(limit) {
 			return Weight::zero();
 		}
+		let (head, tail) = SettlementPages::<T>::get();
+		if head == tail {
+			return check;
+		}
+		let count = Self::settlements_within(limit);
+		if count == 0 {
+			return check;
+		}
+		T::WeightInfo::settle_queue(Self::settle_oldest(count))
+	}
+
+	/// Do at most `count` entries from the front of the queue. Returns how many were done.
+	fn settle_oldest(count: u32) -> u32 {
 		let (first, tail) = SettlementPages::<T>::get();
 		let mut head = first;
-		let mut budget = T::MaxSettlementsPerBlock::get();
-		while head != tail && budget > 0 {
-			used.saturating_accrue(db.reads_writes(1, 2));
+		let mut done = 0u32;
+		while head != tail && done < count {
 			let mut page = SettlementQueue::<T>::get(head).into_inner();
-			let mut taken = 0usize;
-			for id in page.iter() {
-				if budget == 0 || !used.saturating_add(each).all_lte(limit) {
-					break;
-				}
-				// Entries of orders already settled and deleted are skipped.
-				if let Some(order) = Orders::<T>::get(id) {
-					let _ = Self::settle(*id, order, false);
-				}
-				used.saturating_accrue(each);
-				budget = budget.saturating_sub(1);
-				taken = taken.saturating_add(1);
+			let room = count.saturating_sub(done) as usize;
+			let rest = page.split_off(room.min(page.len()));
+			for entry in page {
+				// A failing entry (its escrow gone) is dropped rather than block the queue.
+				let _ = Self::settle_entry(entry, false);
+				done = done.saturating_add(1);
 			}
-			let rest = page.split_off(taken);
 			if rest.is_empty() {
 				SettlementQueue::<T>::remove(head);
 				head = head.wrapping_add(1);
@@ -456,14 +500,10 @@ impl<T: Config> Pallet<T> {
 				SettlementQueue::<T>::insert(head, BoundedVec::truncate_from(rest));
 				break;
 			}
-			if !used.saturating_add(db.reads_writes(1, 2)).saturating_add(each).all_lte(limit) {
-				break;
-			}
 		}
-		// Each page's weight above counts its read, its write and this one.
 		if head != first {
 			SettlementPages::<T>::put((head, tail));
 		}
-		used
+		done
 	}
 }

@@ -127,14 +127,31 @@ pub type BookKey = (ListingId, Right);
 /// A price level's key: a book, a side and a per-unit price.
 pub type LevelKey<Balance> = (ListingId, Right, Side, Balance);
 
-/// A limit order resting on a book, listed by id in its price level's FIFO queue ([`Level`]).
-///
-/// An order with nothing open (`remaining == 0`) has left its level: it waits in the settlement
-/// queue to pay out its last fills (a buy order) and be removed.
+/// An order resting in its price level ([`Level`]): what matching needs of it, so that a fill
+/// reads and writes nothing but its level.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub struct Order<AccountId, Balance, BlockNumber> {
+pub struct RestingOrder<AccountId, BlockNumber> {
+	/// The order's id.
+	pub id: OrderId,
+	/// Who placed it.
+	pub owner: AccountId,
+	/// The units still open.
+	pub remaining: Quantity,
+	/// The first block at which the order no longer trades.
+	pub expires_at: BlockNumber,
+	/// A buy order's referring distributor, paid the listing's commission when it holds a valid
+	/// distribution right.
+	pub referrer: Option<AccountId>,
+}
+
+/// An order's fixed terms and where it rests, by id ([`crate::OrderIndex`]): written once when
+/// the order rests, deleted when it has left the book and settled.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct OrderLocation<AccountId, Balance, BlockNumber> {
 	/// Who placed it.
 	pub owner: AccountId,
 	/// The listing.
@@ -143,27 +160,24 @@ pub struct Order<AccountId, Balance, BlockNumber> {
 	pub right: Right,
 	/// Buy or sell.
 	pub side: Side,
-	/// The per-unit price.
+	/// The per-unit price: with the three above, the key of its level.
 	pub price: Balance,
-	/// The units still open on the book.
-	pub remaining: Quantity,
-	/// A buy order's units filled but not yet settled (paid to the seller and granted): a fill
-	/// only records the trade here; its settlement (at the block's end, or by
-	/// [`crate::Pallet::settle_order`]) pays it out.
-	pub filled: Quantity,
-	/// What the unsettled filled units cost (still held from the buyer).
-	pub filled_value: Balance,
 	/// The first block at which the order no longer trades.
 	pub expires_at: BlockNumber,
-	/// A buy order's referring distributor, paid the listing's commission when it holds a valid
-	/// distribution right.
-	pub referrer: Option<AccountId>,
 }
 
-/// A price level: the FIFO queue of orders at one price of one side of a book.
+impl<AccountId, Balance: Clone, BlockNumber> OrderLocation<AccountId, Balance, BlockNumber> {
+	/// The key of the order's price level.
+	pub fn level_key(&self) -> LevelKey<Balance> {
+		(self.listing, self.right, self.side, self.price.clone())
+	}
+}
+
+/// A price level: the orders resting at one price of one side of a book, oldest first.
 ///
-/// The queue lists the orders' ids, oldest first: a fill takes from the front, a new order joins
-/// the back, and a cancel takes its id out without touching the other orders.
+/// The level holds its orders, so a call reads and writes each level it visits once, whatever
+/// the number of its orders it fills: a fill takes from the front, a new order joins the back,
+/// and a cancel takes its order out without touching the others.
 #[derive(
 	CloneNoBound,
 	PartialEqNoBound,
@@ -176,12 +190,66 @@ pub struct Order<AccountId, Balance, BlockNumber> {
 	DefaultNoBound,
 )]
 #[scale_info(skip_type_params(S))]
-#[codec(mel_bound())]
-pub struct Level<S: Get<u32>> {
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct Level<AccountId, BlockNumber, S: Get<u32>>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+{
 	/// The orders at this level, oldest first (ids rise, as orders are issued in sequence).
-	pub orders: BoundedVec<OrderId, S>,
+	pub orders: BoundedVec<RestingOrder<AccountId, BlockNumber>, S>,
 	/// The units open at this level.
 	pub quantity: u64,
+}
+
+/// Work a call leaves to the settlement queue ([`crate::SettlementQueue`]), done in the spare
+/// weight of the next blocks (`on_idle`) or by anyone's [`crate::Pallet::settle_queue`]: a
+/// call that fills or removes many resting orders writes one queue page instead of a key per
+/// order.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum Settling<AccountId, Balance> {
+	/// Units a resting buy order bought: paid out of the buyer's escrow to the listing's owner
+	/// (who pays the service charge, the commission and the co-creators' shares) and granted
+	/// to the buyer.
+	Fill {
+		/// The buy order.
+		order: OrderId,
+		/// Its owner, the buyer.
+		buyer: AccountId,
+		/// Its referring distributor.
+		referrer: Option<AccountId>,
+		/// The listing.
+		listing: ListingId,
+		/// The right bought.
+		right: Right,
+		/// The units bought.
+		quantity: Quantity,
+		/// What they cost (held from the buyer).
+		value: Balance,
+		/// Whether the order was filled completely: settled, it is forgotten.
+		closes: bool,
+	},
+	/// An order that left the book (filled completely, expired, stale or evicted): it is
+	/// forgotten, and what its open units held is released to its owner.
+	Close {
+		/// The order.
+		order: OrderId,
+		/// Its owner.
+		owner: AccountId,
+		/// The escrow to release (a buy order removed with units open; zero otherwise).
+		release: Balance,
+	},
+}
+
+impl<AccountId, Balance> Settling<AccountId, Balance> {
+	/// The order the entry settles.
+	pub fn order(&self) -> OrderId {
+		match self {
+			Settling::Fill { order, .. } | Settling::Close { order, .. } => *order,
+		}
+	}
 }
 
 /// How an offer is priced.
@@ -357,13 +425,6 @@ pub struct Licence<BlockNumber> {
 	pub expires_at: Option<BlockNumber>,
 }
 
-impl<AccountId, Balance, BlockNumber> Order<AccountId, Balance, BlockNumber> {
-	/// Whether the order waits for settlement: it has fills to pay out, or nothing open.
-	pub fn awaits_settlement(&self) -> bool {
-		self.filled > 0 || self.remaining == 0
-	}
-}
-
 impl<BlockNumber: PartialOrd> Licence<BlockNumber> {
 	/// Whether the right is valid at block `now`.
 	pub fn is_valid_at(&self, now: &BlockNumber) -> bool {
@@ -491,7 +552,7 @@ pub struct OrderView<AccountId, Balance, BlockNumber> {
 	/// The units still open on the book.
 	pub remaining: Quantity,
 	/// A buy order's units filled and awaiting settlement (paid out and granted within the
-	/// next blocks, or at once by [`crate::Call::settle_order`]).
+	/// next blocks, or at once by [`crate::Call::settle_queue`]).
 	pub filled: Quantity,
 	/// The first block at which it no longer trades.
 	pub expires_at: BlockNumber,

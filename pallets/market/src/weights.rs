@@ -41,7 +41,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.qFU5gm5Hn8
+// /tmp/tmp.YsbsLVJscJ
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -57,7 +57,7 @@ pub trait WeightInfo {
 	fn place_buy_order(l: u32, f: u32, ) -> Weight;
 	fn place_resting_order() -> Weight;
 	fn cancel_order() -> Weight;
-	fn settle_order() -> Weight;
+	fn settle_queue(n: u32, ) -> Weight;
 	fn create_offer() -> Weight;
 	fn buy_offer() -> Weight;
 	fn bid() -> Weight;
@@ -86,40 +86,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Market::Ladders` (r:2 w:2)
 	/// Proof: `Market::Ladders` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Levels` (r:65 w:65)
-	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(1077), added: 3552, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Orders` (r:128 w:129)
-	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(10421), added: 12896, mode: `MaxEncodedLen`)
 	/// Storage: `Market::PendingFills` (r:1 w:1)
 	/// Proof: `Market::PendingFills` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Market::SettlementPages` (r:1 w:1)
 	/// Proof: `Market::SettlementPages` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::SettlementQueue` (r:1 w:1)
-	/// Proof: `Market::SettlementQueue` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Proof: `Market::SettlementQueue` (`max_values`: None, `max_size`: Some(26894), added: 29369, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenSales` (r:1 w:1)
 	/// Proof: `Market::OpenSales` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Market::ExpiryQueue` (r:0 w:1)
 	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Market::AccountOrders` (r:0 w:1)
 	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OrderIndex` (r:0 w:1)
+	/// Proof: `Market::OrderIndex` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 64]`.
 	/// The range of component `f` is `[0, 64]`.
 	fn place_sell_order(l: u32, f: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5640 + f * (157 ±0) + l * (245 ±0)`
-		//  Estimated: `8046 + f * (2611 ±0) + l * (3552 ±0)`
-		// Minimum execution time: 1_586_119_000 picoseconds.
-		Weight::from_parts(1_769_122_000, 0)
-			.saturating_add(Weight::from_parts(0, 8046))
-			.saturating_add(Weight::from_parts(34_836_310, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(10_242_746, 0).saturating_mul(f.into()))
+		//  Measured:  `4115 + f * (81 ±0) + l * (173 ±0)`
+		//  Estimated: `30359 + l * (12896 ±0)`
+		// Minimum execution time: 410_242_000 picoseconds.
+		Weight::from_parts(123_133_646, 0)
+			.saturating_add(Weight::from_parts(0, 30359))
+			.saturating_add(Weight::from_parts(15_964_736, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(4_439_781, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(f.into()))
-			.saturating_add(Weight::from_parts(0, 3552).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 12896).saturating_mul(l.into()))
 	}
 	/// Storage: `Content::Listings` (r:1 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
@@ -134,15 +131,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Market::Ladders` (r:2 w:2)
 	/// Proof: `Market::Ladders` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Levels` (r:65 w:65)
-	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(1077), added: 3552, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Orders` (r:128 w:129)
-	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(10421), added: 12896, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenSales` (r:1 w:1)
 	/// Proof: `Market::OpenSales` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Market::SettlementPages` (r:1 w:1)
 	/// Proof: `Market::SettlementPages` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::SettlementQueue` (r:1 w:1)
-	/// Proof: `Market::SettlementQueue` (`max_values`: None, `max_size`: Some(2062), added: 4537, mode: `MaxEncodedLen`)
+	/// Proof: `Market::SettlementQueue` (`max_values`: None, `max_size`: Some(26894), added: 29369, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:19 w:19)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Split` (r:1 w:0)
@@ -165,25 +160,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Market::AccountOrders` (r:0 w:1)
 	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OrderIndex` (r:0 w:1)
+	/// Proof: `Market::OrderIndex` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 64]`.
 	/// The range of component `f` is `[0, 64]`.
 	fn place_buy_order(l: u32, f: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8328 + f * (65 ±0) + l * (215 ±0)`
-		//  Estimated: `50447 + f * (2611 ±0) + l * (3552 ±0)`
-		// Minimum execution time: 3_662_248_000 picoseconds.
-		Weight::from_parts(2_721_489_378, 0)
+		//  Measured:  `6926 + f * (50 ±0) + l * (139 ±0)`
+		//  Estimated: `50447 + l * (12896 ±0)`
+		// Minimum execution time: 2_101_354_000 picoseconds.
+		Weight::from_parts(1_886_697_510, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
-			.saturating_add(Weight::from_parts(49_252_042, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(33_170_823, 0).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(18_538_797, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(6_755_574, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(55_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(51_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(f.into()))
-			.saturating_add(Weight::from_parts(0, 3552).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 12896).saturating_mul(l.into()))
 	}
 	/// Storage: `Content::Listings` (r:1 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
@@ -198,27 +192,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Market::Ladders` (r:2 w:1)
 	/// Proof: `Market::Ladders` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Levels` (r:1 w:1)
-	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(1077), added: 3552, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Orders` (r:0 w:1)
-	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(10421), added: 12896, mode: `MaxEncodedLen`)
 	/// Storage: `Market::ExpiryQueue` (r:0 w:1)
 	/// Proof: `Market::ExpiryQueue` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Market::AccountOrders` (r:0 w:1)
 	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OrderIndex` (r:0 w:1)
+	/// Proof: `Market::OrderIndex` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	fn place_resting_order() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3720`
-		//  Estimated: `8046`
-		// Minimum execution time: 234_018_000 picoseconds.
-		Weight::from_parts(350_291_000, 0)
-			.saturating_add(Weight::from_parts(0, 8046))
+		//  Measured:  `3740`
+		//  Estimated: `13886`
+		// Minimum execution time: 191_896_000 picoseconds.
+		Weight::from_parts(237_864_000, 0)
+			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
-	/// Storage: `Market::Orders` (r:1 w:1)
-	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OrderIndex` (r:1 w:1)
+	/// Proof: `Market::OrderIndex` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Levels` (r:1 w:1)
-	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(1077), added: 3552, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(10421), added: 12896, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Ladders` (r:1 w:1)
 	/// Proof: `Market::Ladders` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -227,55 +221,64 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3398`
-		//  Estimated: `4542`
-		// Minimum execution time: 172_537_000 picoseconds.
-		Weight::from_parts(259_546_000, 0)
-			.saturating_add(Weight::from_parts(0, 4542))
+		//  Measured:  `3415`
+		//  Estimated: `13886`
+		// Minimum execution time: 120_910_000 picoseconds.
+		Weight::from_parts(150_355_000, 0)
+			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	/// Storage: `Market::Orders` (r:1 w:1)
-	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
-	/// Storage: `Market::PendingFills` (r:1 w:1)
+	/// Storage: `Market::SettlementPages` (r:1 w:1)
+	/// Proof: `Market::SettlementPages` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::SettlementQueue` (r:2 w:2)
+	/// Proof: `Market::SettlementQueue` (`max_values`: None, `max_size`: Some(26894), added: 29369, mode: `MaxEncodedLen`)
+	/// Storage: `Market::PendingFills` (r:64 w:64)
 	/// Proof: `Market::PendingFills` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
-	/// Storage: `Content::Listings` (r:1 w:0)
+	/// Storage: `Content::Listings` (r:64 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Licences` (r:2 w:1)
+	/// Storage: `Market::Licences` (r:128 w:64)
 	/// Proof: `Market::Licences` (`max_values`: None, `max_size`: Some(87), added: 2562, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Rates` (r:1 w:0)
 	/// Proof: `Token::Rates` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:64 w:64)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:20 w:20)
+	/// Storage: `System::Account` (r:1154 w:1154)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Token::Split` (r:1 w:0)
 	/// Proof: `Token::Split` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Token::BurnedTotal` (r:1 w:1)
 	/// Proof: `Token::BurnedTotal` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Evaluation::Scores` (r:1 w:0)
+	/// Storage: `Evaluation::Scores` (r:64 w:0)
 	/// Proof: `Evaluation::Scores` (`max_values`: None, `max_size`: Some(231), added: 2706, mode: `MaxEncodedLen`)
 	/// Storage: `Evaluation::Parameters` (r:1 w:0)
 	/// Proof: `Evaluation::Parameters` (`max_values`: Some(1), `max_size`: Some(62), added: 557, mode: `MaxEncodedLen`)
 	/// Storage: `Evaluation::CurrentEra` (r:1 w:0)
 	/// Proof: `Evaluation::CurrentEra` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Evaluation::EraWeights` (r:1 w:1)
+	/// Storage: `Evaluation::EraWeights` (r:64 w:64)
 	/// Proof: `Evaluation::EraWeights` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Evaluation::EraTotals` (r:1 w:1)
 	/// Proof: `Evaluation::EraTotals` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	/// Storage: `Evaluation::EraCredits` (r:17 w:17)
+	/// Storage: `Evaluation::EraCredits` (r:1088 w:1088)
 	/// Proof: `Evaluation::EraCredits` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `Market::AccountOrders` (r:0 w:1)
+	/// Storage: `Market::AccountOrders` (r:0 w:64)
 	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	fn settle_order() -> Weight {
+	/// Storage: `Market::OrderIndex` (r:0 w:64)
+	/// Proof: `Market::OrderIndex` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
+	fn settle_queue(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2713`
-		//  Estimated: `53050`
-		// Minimum execution time: 1_841_901_000 picoseconds.
-		Weight::from_parts(2_576_082_000, 0)
-			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(T::DbWeight::get().reads(51_u64))
-			.saturating_add(T::DbWeight::get().writes(45_u64))
+		//  Measured:  `1298 + n * (1375 ±0)`
+		//  Estimated: `49353 + n * (46854 ±0)`
+		// Minimum execution time: 1_400_108_000 picoseconds.
+		Weight::from_parts(1_443_103_000, 0)
+			.saturating_add(Weight::from_parts(0, 49353))
+			.saturating_add(Weight::from_parts(1_467_858_722, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((42_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes((41_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
 	/// Storage: `Content::Listings` (r:1 w:0)
 	/// Proof: `Content::Listings` (`max_values`: None, `max_size`: Some(949), added: 3424, mode: `MaxEncodedLen`)
@@ -295,8 +298,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1115`
 		//  Estimated: `4414`
-		// Minimum execution time: 62_443_000 picoseconds.
-		Weight::from_parts(94_792_000, 0)
+		// Minimum execution time: 41_622_000 picoseconds.
+		Weight::from_parts(57_365_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -333,8 +336,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2520`
 		//  Estimated: `53050`
-		// Minimum execution time: 1_911_223_000 picoseconds.
-		Weight::from_parts(2_977_459_000, 0)
+		// Minimum execution time: 1_404_685_000 picoseconds.
+		Weight::from_parts(2_276_856_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(T::DbWeight::get().reads(50_u64))
 			.saturating_add(T::DbWeight::get().writes(43_u64))
@@ -355,8 +358,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1827`
 		//  Estimated: `6196`
-		// Minimum execution time: 231_565_000 picoseconds.
-		Weight::from_parts(366_976_000, 0)
+		// Minimum execution time: 159_457_000 picoseconds.
+		Weight::from_parts(182_282_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -371,8 +374,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `382`
 		//  Estimated: `3670`
-		// Minimum execution time: 40_149_000 picoseconds.
-		Weight::from_parts(69_053_000, 0)
+		// Minimum execution time: 26_459_000 picoseconds.
+		Weight::from_parts(29_875_000, 0)
 			.saturating_add(Weight::from_parts(0, 3670))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -415,8 +418,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2891`
 		//  Estimated: `53050`
-		// Minimum execution time: 1_868_149_000 picoseconds.
-		Weight::from_parts(2_819_795_000, 0)
+		// Minimum execution time: 1_336_754_000 picoseconds.
+		Weight::from_parts(1_516_612_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(T::DbWeight::get().reads(52_u64))
 			.saturating_add(T::DbWeight::get().writes(46_u64))
@@ -439,8 +442,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `382`
 		//  Estimated: `3593`
-		// Minimum execution time: 134_701_000 picoseconds.
-		Weight::from_parts(214_138_000, 0)
+		// Minimum execution time: 97_195_000 picoseconds.
+		Weight::from_parts(103_785_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -457,8 +460,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4381`
 		//  Estimated: `85437`
-		// Minimum execution time: 560_463_000 picoseconds.
-		Weight::from_parts(826_860_000, 0)
+		// Minimum execution time: 464_543_000 picoseconds.
+		Weight::from_parts(730_950_000, 0)
 			.saturating_add(Weight::from_parts(0, 85437))
 			.saturating_add(T::DbWeight::get().reads(36_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -471,8 +474,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `445`
 		//  Estimated: `3572`
-		// Minimum execution time: 37_556_000 picoseconds.
-		Weight::from_parts(52_959_000, 0)
+		// Minimum execution time: 24_877_000 picoseconds.
+		Weight::from_parts(48_392_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -514,9 +517,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2635 + p * (76 ±0)`
 		//  Estimated: `50447 + p * (2559 ±0)`
-		// Minimum execution time: 1_845_245_000 picoseconds.
-		Weight::from_parts(2_835_962_676, 0)
+		// Minimum execution time: 1_392_116_000 picoseconds.
+		Weight::from_parts(2_018_434_589, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
+			.saturating_add(Weight::from_parts(1_720_392, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(47_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(42_u64))
@@ -538,10 +542,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `636 + p * (48 ±0)`
 		//  Estimated: `3593 + p * (2559 ±0)`
-		// Minimum execution time: 112_377_000 picoseconds.
-		Weight::from_parts(169_232_380, 0)
+		// Minimum execution time: 81_481_000 picoseconds.
+		Weight::from_parts(89_058_769, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
-			.saturating_add(Weight::from_parts(4_681_055, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(3_172_049, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -590,21 +594,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_cleanup(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (1573 ±0)`
-		//  Estimated: `53050 + n * (38448 ±46)`
-		// Minimum execution time: 22_063_000 picoseconds.
-		Weight::from_parts(25_869_000, 0)
+		//  Estimated: `53050 + n * (38448 ±0)`
+		// Minimum execution time: 14_862_000 picoseconds.
+		Weight::from_parts(15_844_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(Weight::from_parts(2_401_108_621, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(1_341_183_988, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((42_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((39_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 38448).saturating_mul(n.into()))
 	}
-	/// Storage: `Market::Orders` (r:1 w:1)
-	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(136), added: 2611, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OrderIndex` (r:1 w:1)
+	/// Proof: `Market::OrderIndex` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Levels` (r:1 w:1)
-	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(1077), added: 3552, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(10421), added: 12896, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Ladders` (r:1 w:1)
 	/// Proof: `Market::Ladders` (`max_values`: None, `max_size`: Some(1053), added: 3528, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -615,11 +619,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::AccountOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn expire_order() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3770`
-		//  Estimated: `4542`
-		// Minimum execution time: 158_816_000 picoseconds.
-		Weight::from_parts(187_208_000, 0)
-			.saturating_add(Weight::from_parts(0, 4542))
+		//  Measured:  `3787`
+		//  Estimated: `13886`
+		// Minimum execution time: 119_168_000 picoseconds.
+		Weight::from_parts(139_388_000, 0)
+			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -633,8 +637,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `402`
 		//  Estimated: `3670`
-		// Minimum execution time: 33_650_000 picoseconds.
-		Weight::from_parts(53_380_000, 0)
+		// Minimum execution time: 20_580_000 picoseconds.
+		Weight::from_parts(26_049_000, 0)
 			.saturating_add(Weight::from_parts(0, 3670))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -653,8 +657,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2174`
 		//  Estimated: `82878`
-		// Minimum execution time: 190_744_000 picoseconds.
-		Weight::from_parts(300_908_000, 0)
+		// Minimum execution time: 157_475_000 picoseconds.
+		Weight::from_parts(253_668_000, 0)
 			.saturating_add(Weight::from_parts(0, 82878))
 			.saturating_add(T::DbWeight::get().reads(35_u64))
 			.saturating_add(T::DbWeight::get().writes(36_u64))
@@ -664,102 +668,101 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn place_sell_order(l: u32, f: u32, ) -> Weight {
-		Weight::from_parts(1_769_122_000, 0)
-			.saturating_add(Weight::from_parts(0, 8046))
-			.saturating_add(Weight::from_parts(34_836_310, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(10_242_746, 0).saturating_mul(f.into()))
+		Weight::from_parts(123_133_646, 0)
+			.saturating_add(Weight::from_parts(0, 30359))
+			.saturating_add(Weight::from_parts(15_964_736, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(4_439_781, 0).saturating_mul(f.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(l.into())))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(f.into())))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(l.into())))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(f.into()))
-			.saturating_add(Weight::from_parts(0, 3552).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 12896).saturating_mul(l.into()))
 	}
 	fn place_buy_order(l: u32, f: u32, ) -> Weight {
-		Weight::from_parts(2_721_489_378, 0)
+		Weight::from_parts(1_886_697_510, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
-			.saturating_add(Weight::from_parts(49_252_042, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(33_170_823, 0).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(18_538_797, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(6_755_574, 0).saturating_mul(f.into()))
 			.saturating_add(RocksDbWeight::get().reads(55_u64))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(l.into())))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(f.into())))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(RocksDbWeight::get().writes(51_u64))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(l.into())))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(f.into())))
-			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(f.into()))
-			.saturating_add(Weight::from_parts(0, 3552).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 12896).saturating_mul(l.into()))
 	}
 	fn place_resting_order() -> Weight {
-		Weight::from_parts(350_291_000, 0)
-			.saturating_add(Weight::from_parts(0, 8046))
+		Weight::from_parts(237_864_000, 0)
+			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(259_546_000, 0)
-			.saturating_add(Weight::from_parts(0, 4542))
+		Weight::from_parts(150_355_000, 0)
+			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn settle_order() -> Weight {
-		Weight::from_parts(2_576_082_000, 0)
-			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(RocksDbWeight::get().reads(51_u64))
-			.saturating_add(RocksDbWeight::get().writes(45_u64))
+	fn settle_queue(n: u32, ) -> Weight {
+		Weight::from_parts(1_443_103_000, 0)
+			.saturating_add(Weight::from_parts(0, 49353))
+			.saturating_add(Weight::from_parts(1_467_858_722, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().reads((42_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes((41_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
 	fn create_offer() -> Weight {
-		Weight::from_parts(94_792_000, 0)
+		Weight::from_parts(57_365_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn buy_offer() -> Weight {
-		Weight::from_parts(2_977_459_000, 0)
+		Weight::from_parts(2_276_856_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(RocksDbWeight::get().reads(50_u64))
 			.saturating_add(RocksDbWeight::get().writes(43_u64))
 	}
 	fn bid() -> Weight {
-		Weight::from_parts(366_976_000, 0)
+		Weight::from_parts(182_282_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel_offer() -> Weight {
-		Weight::from_parts(69_053_000, 0)
+		Weight::from_parts(29_875_000, 0)
 			.saturating_add(Weight::from_parts(0, 3670))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn settle_auction() -> Weight {
-		Weight::from_parts(2_819_795_000, 0)
+		Weight::from_parts(1_516_612_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(RocksDbWeight::get().reads(52_u64))
 			.saturating_add(RocksDbWeight::get().writes(46_u64))
 	}
 	fn post_request() -> Weight {
-		Weight::from_parts(214_138_000, 0)
+		Weight::from_parts(103_785_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(826_860_000, 0)
+		Weight::from_parts(730_950_000, 0)
 			.saturating_add(Weight::from_parts(0, 85437))
 			.saturating_add(RocksDbWeight::get().reads(36_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_proposal() -> Weight {
-		Weight::from_parts(52_959_000, 0)
+		Weight::from_parts(48_392_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn accept_proposal(p: u32, ) -> Weight {
-		Weight::from_parts(2_835_962_676, 0)
+		Weight::from_parts(2_018_434_589, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
+			.saturating_add(Weight::from_parts(1_720_392, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(47_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(42_u64))
@@ -767,9 +770,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(p.into()))
 	}
 	fn cancel_request(p: u32, ) -> Weight {
-		Weight::from_parts(169_232_380, 0)
+		Weight::from_parts(89_058_769, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
-			.saturating_add(Weight::from_parts(4_681_055, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(3_172_049, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -777,9 +780,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(p.into()))
 	}
 	fn on_initialize_cleanup(n: u32, ) -> Weight {
-		Weight::from_parts(25_869_000, 0)
+		Weight::from_parts(15_844_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(Weight::from_parts(2_401_108_621, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(1_341_183_988, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((42_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -787,19 +790,19 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 38448).saturating_mul(n.into()))
 	}
 	fn expire_order() -> Weight {
-		Weight::from_parts(187_208_000, 0)
-			.saturating_add(Weight::from_parts(0, 4542))
+		Weight::from_parts(139_388_000, 0)
+			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn expire_offer() -> Weight {
-		Weight::from_parts(53_380_000, 0)
+		Weight::from_parts(26_049_000, 0)
 			.saturating_add(Weight::from_parts(0, 3670))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn expire_request() -> Weight {
-		Weight::from_parts(300_908_000, 0)
+		Weight::from_parts(253_668_000, 0)
 			.saturating_add(Weight::from_parts(0, 82878))
 			.saturating_add(RocksDbWeight::get().reads(35_u64))
 			.saturating_add(RocksDbWeight::get().writes(36_u64))

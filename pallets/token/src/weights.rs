@@ -41,7 +41,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.qFU5gm5Hn8
+// /tmp/tmp.YsbsLVJscJ
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -71,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 12_589_000 picoseconds.
-		Weight::from_parts(17_536_000, 0)
+		// Minimum execution time: 7_571_000 picoseconds.
+		Weight::from_parts(13_190_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 12_098_000 picoseconds.
-		Weight::from_parts(16_074_000, 0)
+		// Minimum execution time: 7_431_000 picoseconds.
+		Weight::from_parts(8_363_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 12_308_000 picoseconds.
-		Weight::from_parts(18_448_000, 0)
+		// Minimum execution time: 6_609_000 picoseconds.
+		Weight::from_parts(7_932_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -104,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `192`
 		//  Estimated: `6196`
-		// Minimum execution time: 102_873_000 picoseconds.
-		Weight::from_parts(146_077_000, 0)
+		// Minimum execution time: 67_390_000 picoseconds.
+		Weight::from_parts(85_307_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `595`
 		//  Estimated: `6196`
-		// Minimum execution time: 119_628_000 picoseconds.
-		Weight::from_parts(196_562_000, 0)
+		// Minimum execution time: 88_102_000 picoseconds.
+		Weight::from_parts(97_746_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -134,8 +134,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `111`
 		//  Estimated: `1501`
-		// Minimum execution time: 8_593_000 picoseconds.
-		Weight::from_parts(12_939_000, 0)
+		// Minimum execution time: 6_670_000 picoseconds.
+		Weight::from_parts(8_042_000, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
@@ -151,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `551`
 		//  Estimated: `8799`
-		// Minimum execution time: 135_411_000 picoseconds.
-		Weight::from_parts(209_292_000, 0)
+		// Minimum execution time: 102_412_000 picoseconds.
+		Weight::from_parts(153_508_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -162,39 +162,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn set_charge_rates() -> Weight {
-		Weight::from_parts(17_536_000, 0)
+		Weight::from_parts(13_190_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_charge_split() -> Weight {
-		Weight::from_parts(16_074_000, 0)
+		Weight::from_parts(8_363_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_author_reward() -> Weight {
-		Weight::from_parts(18_448_000, 0)
+		Weight::from_parts(7_932_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn spend_from_treasury() -> Weight {
-		Weight::from_parts(146_077_000, 0)
+		Weight::from_parts(85_307_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_reward() -> Weight {
-		Weight::from_parts(196_562_000, 0)
+		Weight::from_parts(97_746_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_no_reward() -> Weight {
-		Weight::from_parts(12_939_000, 0)
+		Weight::from_parts(8_042_000, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn service_charge() -> Weight {
-		Weight::from_parts(209_292_000, 0)
+		Weight::from_parts(153_508_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))

@@ -41,7 +41,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.qFU5gm5Hn8
+// /tmp/tmp.YsbsLVJscJ
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1348`
 		//  Estimated: `4813`
-		// Minimum execution time: 35_903_000 picoseconds.
-		Weight::from_parts(60_570_000, 0)
+		// Minimum execution time: 24_847_000 picoseconds.
+		Weight::from_parts(27_310_000, 0)
 			.saturating_add(Weight::from_parts(0, 4813))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1104`
 		//  Estimated: `2510`
-		// Minimum execution time: 23_936_000 picoseconds.
-		Weight::from_parts(37_336_000, 0)
+		// Minimum execution time: 16_485_000 picoseconds.
+		Weight::from_parts(23_856_000, 0)
 			.saturating_add(Weight::from_parts(0, 2510))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -97,13 +97,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn add_validator() -> Weight {
-		Weight::from_parts(60_570_000, 0)
+		Weight::from_parts(27_310_000, 0)
 			.saturating_add(Weight::from_parts(0, 4813))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_validator() -> Weight {
-		Weight::from_parts(37_336_000, 0)
+		Weight::from_parts(23_856_000, 0)
 			.saturating_add(Weight::from_parts(0, 2510))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))

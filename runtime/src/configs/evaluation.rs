@@ -35,7 +35,7 @@ impl pallet_allspark_evaluation::Config for Runtime {
 	/// twentieth of a block); a backlog is finalised by anyone with `finalise_round`.
 	type MaxFinalisationsPerBlock = ConstU32<2>;
 	/// Era payouts to 32 accounts a block (about 37 ms): with two full finalisations the hook's
-	/// worst case is about 134 ms, under a fourteenth of a block (the integrity test checks a
+	/// worst case is about 117 ms, under a sixteenth of a block (the integrity test checks a
 	/// quarter, `tests::hooks` all hooks together a sixth).
 	type MaxPayoutsPerBlock = ConstU32<32>;
 	/// The content pallet's most revenue shares.

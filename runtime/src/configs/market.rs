@@ -102,16 +102,18 @@ impl pallet_allspark_market::Config for Runtime {
 	/// 128 orders a price: a level is 1 KiB at most.
 	type MaxOrdersPerLevel = ConstU32<128>;
 	type MaxFillsPerCall = ConstU32<128>;
-	/// Expired or stale orders one call removes while matching: 16 cancels' weight at most.
+	/// Expired or stale orders one call removes while matching (each a visit of its level and a
+	/// settlement-queue entry).
 	type MaxRemovalsPerCall = ConstU32<16>;
 	type MaxOrderLifetime = MaxOrderLifetime;
 	/// 16 expiry entries a block, the queue's guaranteed pace: with the committed weights (an
-	/// entry at the costliest kind's 7.4 ms, an English auction settled, plus 1.4 ms when it
-	/// moves a copyright) about 140 ms, under a fifteenth of a block (the integrity test checks
+	/// entry at the costliest kind's, an English auction settled, plus a copyright's transfer)
+	/// about 120 ms, under a sixteenth of a block (the integrity test checks
 	/// a quarter, `tests::hooks` all hooks together a sixth). `on_idle` drains a backlog in the
 	/// spare weight; matching also removes the expired orders it meets.
 	type MaxCleanupPerBlock = ConstU32<16>;
-	/// Filled orders settled in a block's spare weight (`on_idle`).
+	/// Settlement-queue entries done in a block's spare weight (`on_idle`) or by one
+	/// `settle_queue` call.
 	type MaxSettlementsPerBlock = ConstU32<64>;
 	type SubscriptionPeriod = SubscriptionPeriod;
 	type AuctionExtension = AuctionExtension;

@@ -51,7 +51,11 @@ fn cancelling_inside_a_level_keeps_the_others_in_time_order() {
 		assert_ok!(Market::cancel_order(RuntimeOrigin::signed(CHARLIE), ids[1]));
 		assert_ok!(Market::cancel_order(RuntimeOrigin::signed(BOB), ids[3]));
 		assert_eq!(
-			Levels::<Test>::get((l, PERSONAL, Side::Buy, 100)).map(|v| v.orders.into_inner()),
+			Levels::<Test>::get((l, PERSONAL, Side::Buy, 100)).map(|v| v
+				.orders
+				.iter()
+				.map(|o| o.id)
+				.collect::<Vec<_>>()),
 			Some(vec![ids[0], ids[2]])
 		);
 		assert_eq!(book_levels(l, Side::Buy), vec![(100, 4, 2)]);
@@ -67,7 +71,11 @@ fn cancelling_inside_a_level_keeps_the_others_in_time_order() {
 			.collect();
 		assert_eq!(filled, vec![(ids[0], 2), (ids[2], 1)]);
 		assert_eq!(
-			Levels::<Test>::get((l, PERSONAL, Side::Buy, 100)).map(|v| v.orders.into_inner()),
+			Levels::<Test>::get((l, PERSONAL, Side::Buy, 100)).map(|v| v
+				.orders
+				.iter()
+				.map(|o| o.id)
+				.collect::<Vec<_>>()),
 			Some(vec![ids[2]])
 		);
 	});

@@ -15,9 +15,9 @@ fn expired_orders_are_removed_by_on_initialize_and_their_escrow_released() {
 		let id = NextOrderId::<Test>::get();
 		assert_ok!(order(BOB, l, PERSONAL, Side::Buy, 100, 2, Some(10), false, None));
 		run_to_block(9);
-		assert!(Orders::<Test>::get(id).is_some());
+		assert!(Market::order(id).is_some());
 		run_to_block(10);
-		assert!(Orders::<Test>::get(id).is_none());
+		assert!(Market::order(id).is_none());
 		assert_eq!(escrow(BOB), 0);
 		assert_eq!(free(BOB), INITIAL);
 		assert!(market_events().iter().any(|e| matches!(
@@ -39,14 +39,14 @@ fn on_initialize_cleans_up_at_a_bounded_pace() {
 		// At most MAX_CLEANUP (6) steps a block: the block's lookup and five entries.
 		System::set_block_number(10);
 		Market::on_initialize(10);
-		assert_eq!(Orders::<Test>::iter().count(), 7);
+		assert_eq!(OrderIndex::<Test>::iter().count(), 7);
 		assert_eq!(ExpiryCursor::<Test>::get(), 10);
 		System::set_block_number(11);
 		Market::on_initialize(11);
-		assert_eq!(Orders::<Test>::iter().count(), 2);
+		assert_eq!(OrderIndex::<Test>::iter().count(), 2);
 		System::set_block_number(12);
 		Market::on_initialize(12);
-		assert_eq!(Orders::<Test>::iter().count(), 0);
+		assert_eq!(OrderIndex::<Test>::iter().count(), 0);
 		assert_eq!(ExpiryQueue::<Test>::iter().count(), 0);
 		assert_eq!(ExpiryCursor::<Test>::get(), 13);
 		assert_eq!(escrow(BOB), 0);
@@ -65,7 +65,7 @@ fn on_idle_drains_a_backlog_in_the_spare_weight() {
 		assert_ok!(order(CHARLIE, l, PERSONAL, Side::Buy, 103, 1, Some(11), false, None));
 		System::set_block_number(10);
 		Market::on_initialize(10);
-		assert_eq!(Orders::<Test>::iter().count(), 32);
+		assert_eq!(OrderIndex::<Test>::iter().count(), 32);
 		// No spare weight: nothing more is done, nothing is charged.
 		assert_eq!(Market::on_idle(10, Weight::zero()), Weight::zero());
 		// Spare weight for exactly ten steps: the block's lookup and nine entries.
@@ -75,14 +75,14 @@ fn on_idle_drains_a_backlog_in_the_spare_weight() {
 		let ten = base + step * 10;
 		assert_eq!(Market::expiry_steps_within(ten), 10);
 		assert_eq!(Market::on_idle(10, ten), Market::expiry_weight(10));
-		assert_eq!(Orders::<Test>::iter().count(), 23);
+		assert_eq!(OrderIndex::<Test>::iter().count(), 23);
 		// A whole block's spare weight empties the backlog, and the honest order expires on time.
 		Market::on_idle(10, Weight::MAX);
-		assert_eq!(Orders::<Test>::iter().count(), 1);
+		assert_eq!(OrderIndex::<Test>::iter().count(), 1);
 		assert_eq!(ExpiryCursor::<Test>::get(), 11);
 		System::set_block_number(11);
 		Market::on_initialize(11);
-		assert!(Orders::<Test>::get(honest).is_none());
+		assert!(Market::order(honest).is_none());
 		assert_eq!(escrow(BOB) + escrow(CHARLIE), 0);
 		// Nothing left: on_idle only reads the cursor.
 		let db: frame_support::weights::RuntimeDbWeight =
@@ -104,7 +104,7 @@ fn a_matching_order_removes_expired_resting_orders() {
 		assert_eq!(licence_units(BOB, l, PERSONAL), 0);
 		assert_eq!(licence_units(CHARLIE, l, PERSONAL), 1);
 		assert_eq!(escrow(BOB), 0);
-		assert!(Orders::<Test>::get(charlie).is_none());
+		assert!(Market::order(charlie).is_none());
 	});
 }
 
@@ -144,9 +144,12 @@ fn matching_removes_at_most_the_limit_of_expired_orders_and_is_charged_for_them(
 			e,
 			Event::OrderRemoved { order, reason: RemovalReason::FillLimitReached, .. } if *order == ask
 		)));
-		assert_eq!(Orders::<Test>::get(charlie).map(|o| o.remaining), Some(1));
+		assert_eq!(Market::order(charlie).map(|o| o.remaining), Some(1));
+		// The removed bids' escrow is released by the settlement queue.
+		assert_eq!(escrow(BOB), 400);
+		assert_ok!(Market::settle_queue(RuntimeOrigin::signed(EVE), 10));
 		assert_eq!(escrow(BOB), 100);
-		// Charged for each removal: a cancel's weight and more.
+		// Charged for each removal as a visit of the level, and for its queue entry.
 		let matched =
 			crate::book::Matched { fills: 0, levels: 1, removed: MAX_REMOVALS, evicted: 0 };
 		assert_eq!(
@@ -156,14 +159,14 @@ fn matching_removes_at_most_the_limit_of_expired_orders_and_is_charged_for_them(
 		assert!(info
 			.actual_weight
 			.unwrap()
-			.all_gte(<() as WeightInfo>::cancel_order().saturating_mul(MAX_REMOVALS.into())));
+			.all_gte(<() as WeightInfo>::place_sell_order(1, MAX_REMOVALS - 1)));
 		// The next ask removes the last one and fills Charlie's bid.
 		System::reset_events();
 		place(ALICE, l, Side::Sell, 100, 1);
 		assert_eq!(removed(market_events()), 1);
 		// (`place` settles what it filled.)
 		assert_eq!(licence_units(CHARLIE, l, PERSONAL), 1);
-		assert!(Orders::<Test>::get(charlie).is_none());
+		assert!(Market::order(charlie).is_none());
 		assert_eq!(escrow(BOB), 0);
 	});
 }

@@ -1,11 +1,8 @@
 //! Fills of resting orders settled later: recorded in the call, paid out and granted by `on_idle`
-//! or `settle_order`, bounded per block, refunded when the listing is gone.
+//! or `settle_queue`, bounded per block, refunded when the listing is gone.
 
 use super::*;
-use frame_support::{
-	traits::{Get, Hooks},
-	weights::Weight,
-};
+use frame_support::{traits::Hooks, weights::Weight};
 
 fn make_distributor(who: AccountId, l: ListingId) {
 	Licences::<Test>::insert(
@@ -30,10 +27,12 @@ fn a_sell_into_bids_records_the_fills_and_the_block_end_settles_them() {
 		assert_eq!(free(ALICE), alice);
 		assert_eq!((escrow(BOB), escrow(CHARLIE)), (200, 270));
 		assert_eq!(licence_units(BOB, l, PERSONAL) + licence_units(CHARLIE, l, PERSONAL), 0);
-		let b = Orders::<Test>::get(bob).unwrap();
-		assert_eq!((b.remaining, b.filled, b.filled_value), (0, 2, 200));
-		let c = Orders::<Test>::get(charlie).unwrap();
-		assert_eq!((c.remaining, c.filled, c.filled_value), (1, 2, 180));
+		let b = Market::order(bob).unwrap();
+		assert_eq!((b.remaining, b.filled), (0, 2));
+		let c = Market::order(charlie).unwrap();
+		assert_eq!((c.remaining, c.filled), (1, 2));
+		// One queue entry per fill, written once by the call.
+		assert_eq!(SettlementQueue::<Test>::get(0).len(), 2);
 		assert_eq!(PendingFills::<Test>::get(l), 2);
 		assert_eq!(book_levels(l, Side::Buy), vec![(90, 1, 1)]);
 		let view = Market::orders_of(BOB, None, 10);
@@ -57,10 +56,10 @@ fn a_sell_into_bids_records_the_fills_and_the_block_end_settles_them() {
 		assert_eq!((escrow(BOB), escrow(CHARLIE)), (0, 90));
 		assert_eq!(licence_units(BOB, l, PERSONAL), 2);
 		assert_eq!(licence_units(CHARLIE, l, PERSONAL), 2);
-		assert!(Orders::<Test>::get(bob).is_none());
+		assert!(Market::order(bob).is_none());
 		assert!(!AccountOrders::<Test>::contains_key(BOB, bob));
-		let c = Orders::<Test>::get(charlie).unwrap();
-		assert_eq!((c.remaining, c.filled, c.filled_value), (1, 0, 0));
+		let c = Market::order(charlie).unwrap();
+		assert_eq!((c.remaining, c.filled), (1, 0));
 		assert_eq!(PendingFills::<Test>::get(l), 0);
 		let settled: Vec<_> = market_events()
 			.into_iter()
@@ -103,12 +102,12 @@ fn a_buy_into_asks_pays_at_once_and_the_emptied_asks_leave_at_the_block_end() {
 		assert_eq!(licence_units(BOB, l, PERSONAL), 2);
 		assert_eq!(escrow(BOB), 0);
 		// The emptied ask left the book at once and waits only to be deleted.
-		assert_eq!(Orders::<Test>::get(a1).map(|o| (o.remaining, o.filled)), Some((0, 0)));
+		assert_eq!(Market::order(a1).map(|o| (o.remaining, o.filled)), Some((0, 0)));
 		assert_eq!(book_levels(l, Side::Sell), vec![(100, 1, 1)]);
 		assert_eq!(PendingFills::<Test>::get(l), 0);
 		Market::on_idle(1, Weight::MAX);
-		assert!(Orders::<Test>::get(a1).is_none());
-		assert_eq!(Orders::<Test>::get(a2).map(|o| o.remaining), Some(1));
+		assert!(Market::order(a1).is_none());
+		assert_eq!(Market::order(a2).map(|o| o.remaining), Some(1));
 	});
 }
 
@@ -118,19 +117,20 @@ fn settlement_is_bounded_per_block_and_by_the_spare_weight() {
 		let l = listing();
 		let ids: Vec<_> = (0..5).map(|_| place(BOB, l, Side::Buy, 100, 1)).collect();
 		assert_ok!(raw_order(ALICE, l, PERSONAL, Side::Sell, 100, 5, None, false, None));
-		assert_eq!(SettlementQueue::<Test>::get(0).into_inner(), ids);
+		let queued = |page| -> Vec<OrderId> {
+			SettlementQueue::<Test>::get(page).iter().map(|e| e.order()).collect()
+		};
+		assert_eq!(queued(0), ids);
 		// No room for one settlement: nothing is done, nothing is charged.
 		assert_eq!(Market::on_idle(1, Weight::zero()), Weight::zero());
 		// Room for exactly one.
-		let db: frame_support::weights::RuntimeDbWeight =
-			<Test as frame_system::Config>::DbWeight::get();
-		let one = db.reads(1) + db.reads_writes(1, 2) + <() as WeightInfo>::settle_order();
+		let one = <() as WeightInfo>::settle_queue(1);
 		assert_eq!(Market::on_idle(1, one), one);
 		assert_eq!(licence_units(BOB, l, PERSONAL), 1);
 		// At most MAX_SETTLEMENTS (3) a block.
 		Market::on_idle(1, Weight::MAX);
 		assert_eq!(licence_units(BOB, l, PERSONAL), 4);
-		assert_eq!(SettlementQueue::<Test>::get(0).into_inner(), vec![ids[4]]);
+		assert_eq!(queued(0), vec![ids[4]]);
 		Market::on_idle(1, Weight::MAX);
 		assert_eq!(licence_units(BOB, l, PERSONAL), 5);
 		assert_eq!(SettlementQueue::<Test>::iter().count(), 0);
@@ -140,32 +140,39 @@ fn settlement_is_bounded_per_block_and_by_the_spare_weight() {
 }
 
 #[test]
-fn anyone_may_settle_an_order_at_once() {
+fn anyone_may_settle_the_queue_at_once() {
 	ExtBuilder::default().build_and_execute(|| {
 		let l = listing();
 		assert_noop!(
-			Market::settle_order(RuntimeOrigin::signed(EVE), 7),
-			Error::<Test>::OrderNotFound
+			Market::settle_queue(RuntimeOrigin::signed(EVE), 5),
+			Error::<Test>::NothingToSettle
 		);
 		let bob = place(BOB, l, Side::Buy, 100, 3);
-		assert_noop!(
-			Market::settle_order(RuntimeOrigin::signed(EVE), bob),
-			Error::<Test>::NothingToSettle
-		);
-		assert_ok!(raw_order(ALICE, l, PERSONAL, Side::Sell, 100, 2, None, false, None));
-		assert_ok!(Market::settle_order(RuntimeOrigin::signed(EVE), bob));
-		assert_eq!(licence_units(BOB, l, PERSONAL), 2);
-		assert_eq!(escrow(BOB), 100);
+		let charlie = place(CHARLIE, l, Side::Buy, 100, 1);
+		assert_ok!(raw_order(ALICE, l, PERSONAL, Side::Sell, 100, 4, None, false, None));
+		assert_eq!(Market::order(bob).map(|o| (o.remaining, o.filled)), Some((0, 3)));
+		// The oldest entry only: Bob's fill.
+		let done = Market::settle_queue(RuntimeOrigin::signed(EVE), 1).expect("settled");
+		assert_eq!(done.actual_weight, Some(<() as WeightInfo>::settle_queue(1)));
+		assert_eq!(licence_units(BOB, l, PERSONAL), 3);
+		assert_eq!(escrow(BOB), 0);
+		assert!(Market::order(bob).is_none());
+		assert_eq!(licence_units(CHARLIE, l, PERSONAL), 0);
+		assert_eq!(PendingFills::<Test>::get(l), 1);
+		// Asking for more than is queued does what there is, charged for that.
+		let done = Market::settle_queue(RuntimeOrigin::signed(EVE), 5).expect("settled");
+		assert_eq!(done.actual_weight, Some(<() as WeightInfo>::settle_queue(1)));
+		assert_eq!(licence_units(CHARLIE, l, PERSONAL), 1);
+		assert!(Market::order(charlie).is_none());
 		assert_eq!(PendingFills::<Test>::get(l), 0);
 		assert_noop!(
-			Market::settle_order(RuntimeOrigin::signed(EVE), bob),
+			Market::settle_queue(RuntimeOrigin::signed(EVE), 5),
 			Error::<Test>::NothingToSettle
 		);
-		// Its queue entry is skipped at the block end.
-		System::reset_events();
-		Market::on_idle(1, Weight::MAX);
-		assert!(market_events().is_empty());
-		assert_eq!(licence_units(BOB, l, PERSONAL), 2);
+		assert_noop!(
+			Market::settle_queue(RuntimeOrigin::signed(EVE), 0),
+			Error::<Test>::NothingToSettle
+		);
 	});
 }
 
@@ -176,9 +183,10 @@ fn a_cancelled_order_keeps_its_fills_held_until_they_settle() {
 		let bob = place(BOB, l, Side::Buy, 100, 5);
 		assert_ok!(raw_order(ALICE, l, PERSONAL, Side::Sell, 100, 2, None, false, None));
 		assert_ok!(Market::cancel_order(RuntimeOrigin::signed(BOB), bob));
-		// The three open units' escrow is released; the two filled stay held.
+		// The three open units' escrow is released; the two filled stay held, queued.
 		assert_eq!(escrow(BOB), 200);
-		assert_eq!(Orders::<Test>::get(bob).map(|o| (o.remaining, o.filled)), Some((0, 2)));
+		assert!(Market::order(bob).is_none());
+		assert_eq!(Market::unsettled_fills().get(&bob), Some(&2));
 		assert!(book_levels(l, Side::Buy).is_empty());
 		assert!(market_events().contains(&Event::OrderRemoved {
 			order: bob,
@@ -193,7 +201,7 @@ fn a_cancelled_order_keeps_its_fills_held_until_they_settle() {
 		settle_all();
 		assert_eq!(escrow(BOB), 0);
 		assert_eq!(licence_units(BOB, l, PERSONAL), 2);
-		assert!(Orders::<Test>::get(bob).is_none());
+		assert!(Market::order(bob).is_none());
 	});
 }
 
@@ -215,7 +223,7 @@ fn fills_on_a_listing_removed_before_settlement_are_refunded() {
 		assert_eq!((escrow(BOB), free(BOB)), (0, INITIAL));
 		assert_eq!(licence_units(BOB, l, PERSONAL), 0);
 		assert_eq!(free(ALICE), alice);
-		assert!(Orders::<Test>::get(bob).is_none());
+		assert!(Market::order(bob).is_none());
 		assert_eq!(PendingFills::<Test>::get(l), 0);
 	});
 }
@@ -228,7 +236,7 @@ fn a_copyright_sold_into_a_bid_changes_hands_in_the_call() {
 		assert_ok!(raw_order(BOB, l, Right::Copyright, Side::Buy, 5_000, 1, None, false, None));
 		assert_ok!(raw_order(ALICE, l, Right::Copyright, Side::Sell, 5_000, 1, None, false, None));
 		assert_eq!(owner(l), Some(BOB));
-		assert!(Orders::<Test>::get(bob).is_none());
+		assert!(Market::order(bob).is_none());
 		assert_eq!(escrow(BOB), 0);
 		assert_eq!(SettlementQueue::<Test>::iter().count(), 0);
 	});

@@ -35,9 +35,9 @@ fn a_crossing_sell_fills_best_price_first_then_oldest_first() {
 		assert_eq!(licence_units(BOB, l, PERSONAL), 2);
 		assert_eq!(licence_units(CHARLIE, l, PERSONAL), 2);
 		assert_eq!(licence_units(DAVE, l, PERSONAL), 0);
-		assert_eq!(Orders::<Test>::get(charlie_low).unwrap().remaining, 1);
-		assert!(Orders::<Test>::get(dave_low).is_some());
-		assert!(Orders::<Test>::get(sell).is_none(), "the sell filled completely");
+		assert_eq!(Market::order(charlie_low).unwrap().remaining, 1);
+		assert!(Market::order(dave_low).is_some());
+		assert!(Market::order(sell).is_none(), "the sell filled completely");
 		assert_eq!(book_levels(l, Side::Buy), vec![(80, 3, 2)]);
 		assert!(book_levels(l, Side::Sell).is_empty());
 		// The burned part of the charge (a fifth) left issuance.
@@ -63,7 +63,7 @@ fn a_crossing_buy_pays_the_resting_prices_and_gets_the_difference_back() {
 		// Two units filled at 100 and 110; two rest at 120.
 		assert_eq!(free(BOB), INITIAL - 210 - 240);
 		assert_eq!(escrow(BOB), 240);
-		assert_eq!(Orders::<Test>::get(buy).unwrap().remaining, 2);
+		assert_eq!(Market::order(buy).unwrap().remaining, 2);
 		assert_eq!(book_levels(l, Side::Buy), vec![(120, 2, 1)]);
 		assert_eq!(book_levels(l, Side::Sell), vec![(150, 5, 1)]);
 		assert!(market_events()
@@ -84,7 +84,7 @@ fn fills_stop_at_the_limit_per_call_and_the_rest_rests() {
 		let buy = place(BOB, l, Side::Buy, 100, MAX_FILLS + 2);
 		assert_eq!(licence_units(BOB, l, PERSONAL), MAX_FILLS);
 		// The remainder would cross the asks left: it does not rest, its escrow is released.
-		assert!(Orders::<Test>::get(buy).is_none());
+		assert!(Market::order(buy).is_none());
 		assert_eq!(escrow(BOB), 0);
 		assert_eq!(free(BOB), INITIAL - 100 * MAX_FILLS as Balance);
 		assert_eq!(book_levels(l, Side::Sell), vec![(100, 2, 2)]);
@@ -95,7 +95,7 @@ fn fills_stop_at_the_limit_per_call_and_the_rest_rests() {
 		)));
 		// A remainder that no longer crosses rests.
 		let next = place(CHARLIE, l, Side::Buy, 100, 4);
-		assert_eq!(Orders::<Test>::get(next).map(|o| o.remaining), Some(2));
+		assert_eq!(Market::order(next).map(|o| o.remaining), Some(2));
 	});
 }
 
@@ -158,7 +158,7 @@ fn a_copyright_trade_is_charged_for_the_copyright_transfer() {
 		assert!(Market::place_order_weight(Side::Sell, Right::Copyright, one).all_gte(
 			Market::place_order_weight(Side::Sell, PERSONAL, one)
 				.saturating_add(transfer)
-				.saturating_add(<() as WeightInfo>::settle_order())
+				.saturating_add(<() as WeightInfo>::settle_queue(1))
 		));
 	});
 }

@@ -117,8 +117,8 @@ fn a_better_price_evicts_the_worst_level_of_a_full_side() {
 		let bob = place(BOB, l, Side::Buy, 60, 3);
 		assert_eq!(licence_units(BOB, l, PERSONAL), 1);
 		assert_eq!(free(ALICE), alice + 60 - charge(60));
-		assert_eq!(Orders::<Test>::get(bob).map(|o| o.remaining), Some(2));
-		assert!(Orders::<Test>::get(worst).is_none() && Orders::<Test>::get(worst_too).is_none());
+		assert_eq!(Market::order(bob).map(|o| o.remaining), Some(2));
+		assert!(Market::order(worst).is_none() && Market::order(worst_too).is_none());
 		assert_eq!(escrow(DAVE), (11..10 + MAX_LEVELS as Balance).sum::<Balance>());
 		let evicted = market_events()
 			.iter()

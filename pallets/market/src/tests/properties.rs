@@ -25,6 +25,33 @@ fn op() -> impl Strategy<Value = Op> {
 	]
 }
 
+/// Every settlement-queue entry, oldest first.
+fn queued_entries() -> Vec<Settling<AccountId, Balance>> {
+	let (head, tail) = SettlementPages::<Test>::get();
+	(head..tail)
+		.flat_map(|p| SettlementQueue::<Test>::get(p).into_inner())
+		.collect()
+}
+
+/// What `who` should hold: its open buy orders' units at their prices, and its queued fills
+/// and releases.
+fn held_for(who: AccountId) -> Balance {
+	let open: Balance = OrderIndex::<Test>::iter_keys()
+		.filter_map(Market::order)
+		.filter(|o| o.owner == who && o.side == Side::Buy)
+		.map(|o| o.price * o.remaining as Balance)
+		.sum();
+	let queued: Balance = queued_entries()
+		.into_iter()
+		.map(|e| match e {
+			Settling::Fill { buyer, value, .. } if buyer == who => value,
+			Settling::Close { owner, release, .. } if owner == who => release,
+			_ => 0,
+		})
+		.sum();
+	open + queued
+}
+
 proptest! {
 	#![proptest_config(ProptestConfig::with_cases(150))]
 
@@ -58,7 +85,7 @@ proptest! {
 						let total: Quantity = fills.iter().map(|f| f.2).sum();
 						prop_assert!(total <= quantity, "a taker filled beyond its quantity");
 						placed.insert(id, quantity - total);
-						if let Some(o) = Orders::<Test>::get(id) {
+						if let Some(o) = Market::order(id) {
 							prop_assert_eq!(o.remaining, quantity - total);
 						}
 						for pair in fills.windows(2) {
@@ -80,29 +107,49 @@ proptest! {
 							let left = placed.get_mut(&order).expect("a filled order was placed");
 							prop_assert!(q <= *left, "a resting order filled beyond its quantity");
 							*left -= q;
-							if let Some(o) = Orders::<Test>::get(order) {
+							if let Some(o) = Market::order(order) {
 								prop_assert_eq!(o.remaining, *left);
 							}
 						}
 					},
 					Op::Cancel { pick } => {
-						let open: Vec<_> = Orders::<Test>::iter().filter(|(_, o)| o.remaining > 0).collect();
-						if let Some((id, o)) = open.get(pick % open.len().max(1)) {
-							prop_assert!(Market::cancel_order(RuntimeOrigin::signed(o.owner), *id).is_ok());
-							// What stays held: the open buy orders and the unsettled fills.
-							prop_assert_eq!(escrow(o.owner), Orders::<Test>::iter()
-								.filter(|(_, x)| x.owner == o.owner && x.side == Side::Buy)
-								.map(|(_, x)| x.price * x.remaining as Balance + x.filled_value)
-								.sum::<Balance>());
+						let open: Vec<_> = OrderIndex::<Test>::iter_keys()
+							.filter_map(Market::order)
+							.filter(|o| o.remaining > 0)
+							.collect();
+						if let Some(o) = open.get(pick % open.len().max(1)) {
+							prop_assert!(Market::cancel_order(RuntimeOrigin::signed(o.owner), o.id).is_ok());
+							// What stays held: the open buy orders and the queued fills and releases.
+							prop_assert_eq!(escrow(o.owner), held_for(o.owner));
 						}
 					},
 					Op::Settle { pick } => {
-						let waiting: Vec<_> = Orders::<Test>::iter().filter(|(_, o)| o.awaits_settlement()).collect();
-						if let Some((id, o)) = waiting.get(pick % waiting.len().max(1)) {
-							let before = licence_units(o.owner, l, PERSONAL);
-							prop_assert!(Market::settle_order(RuntimeOrigin::signed(EVE), *id).is_ok());
-							prop_assert_eq!(licence_units(o.owner, l, PERSONAL), before + o.filled);
-							prop_assert!(Orders::<Test>::get(id).is_none_or(|x| x.filled == 0 && x.remaining > 0));
+						let queued = queued_entries();
+						let count = (pick % 4 + 1) as u32;
+						if queued.is_empty() {
+							prop_assert!(Market::settle_queue(RuntimeOrigin::signed(EVE), count).is_err());
+						} else {
+							// At most MAX_SETTLEMENTS a call.
+							let done = queued.len().min(count.min(MAX_SETTLEMENTS) as usize);
+							let bought: Quantity = queued[..done]
+								.iter()
+								.filter_map(|e| match e {
+									Settling::Fill { quantity, .. } => Some(*quantity),
+									_ => None,
+								})
+								.sum();
+							System::reset_events();
+							prop_assert!(Market::settle_queue(RuntimeOrigin::signed(EVE), count).is_ok());
+							let granted: Quantity = market_events()
+								.into_iter()
+								.filter_map(|e| match e {
+									Event::RightGranted { units, .. } => Some(units),
+									_ => None,
+								})
+								.sum();
+							// Fills on a listing still tradable are all paid and granted.
+							prop_assert_eq!(granted, bought);
+							prop_assert_eq!(queued_entries().len(), queued.len() - done);
 						}
 					},
 					Op::Advance { blocks } => run_to_block(System::block_number() + blocks),
@@ -112,7 +159,7 @@ proptest! {
 			// Everything ends: after the longest expiry and the settlements, no escrow is left.
 			run_to_block(System::block_number() + 40);
 			prop_assert_eq!(PendingFills::<Test>::iter().count(), 0);
-			prop_assert_eq!(Orders::<Test>::iter().count(), 0);
+			prop_assert_eq!(OrderIndex::<Test>::iter().count(), 0);
 			for who in [BOB, CHARLIE, DAVE] {
 				prop_assert_eq!(escrow(who), 0);
 			}

@@ -16,7 +16,7 @@ fn co_creators_and_the_distributor_are_paid() {
 		let d = NextOrderId::<Test>::get();
 		assert_ok!(order(DAVE, l, Right::Distribution, Side::Buy, 100, 1, None, false, None));
 		assert_ok!(order(ALICE, l, Right::Distribution, Side::Sell, 100, 1, None, false, None));
-		assert!(Orders::<Test>::get(d).is_none());
+		assert!(Market::order(d).is_none());
 		assert!(Pallet::<Test>::is_distributor(&DAVE, l, 1));
 		let (alice, eve, dave) = (free(ALICE), free(EVE), free(DAVE));
 		assert_ok!(order(BOB, l, PERSONAL, Side::Buy, 100, 1, None, false, Some(DAVE)));
@@ -72,7 +72,7 @@ fn a_copyright_sale_moves_the_listing_and_stale_sells_go() {
 		// Alice's licence offer is stale now: anyone may remove it, and matching skips it.
 		place(CHARLIE, l, Side::Buy, 100, 1);
 		assert_eq!(licence_units(CHARLIE, l, PERSONAL), 0);
-		assert!(Orders::<Test>::get(stale).is_none());
+		assert!(Market::order(stale).is_none());
 		assert!(!<Market as ContentObligations>::has_open_obligations(l));
 	});
 }
@@ -91,7 +91,7 @@ fn only_the_current_owner_s_open_sales_bind_the_listing() {
 		assert_ok!(order(BOB, l, Right::Copyright, Side::Buy, 5_000, 1, None, false, None));
 		assert_eq!(owner(l), Some(BOB));
 		// Alice's order and offer are still there, stale, and bind Bob to nothing.
-		assert!(Orders::<Test>::get(stale).is_some());
+		assert!(Market::order(stale).is_some());
 		assert_eq!(OpenSales::<Test>::get(l, ALICE), 2);
 		assert!(!<Market as ContentObligations>::has_open_obligations(l));
 		// Bob's own sale binds him, until it is gone.
