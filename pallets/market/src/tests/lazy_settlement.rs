@@ -241,3 +241,54 @@ fn a_copyright_sold_into_a_bid_changes_hands_in_the_call() {
 		assert_eq!(SettlementQueue::<Test>::iter().count(), 0);
 	});
 }
+
+#[test]
+fn an_evicted_level_is_released_by_the_queue_and_charged_to_the_evicting_order() {
+	ExtBuilder::default().build_and_execute(|| {
+		let l = listing();
+		// Dave's two orders at the worst price of a full bid side.
+		let worst = [place(DAVE, l, Side::Buy, 10, 1), place(DAVE, l, Side::Buy, 10, 2)];
+		for i in 1..MAX_LEVELS as u64 {
+			place(DAVE, l, Side::Buy, 10 + i, 1);
+		}
+		let held = escrow(DAVE);
+		System::reset_events();
+		let info = raw_order(BOB, l, PERSONAL, Side::Buy, 50, 1, None, false, None)
+			.expect("a better price takes the worst level's place");
+
+		// Off the book at once, said at once; the escrow is still held, queued for release.
+		let evicted: Vec<_> = market_events()
+			.into_iter()
+			.filter_map(|e| match e {
+				Event::OrderRemoved {
+					order, reason: RemovalReason::Evicted, remaining, ..
+				} => Some((order, remaining)),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(evicted, vec![(worst[0], 1), (worst[1], 2)]);
+		assert!(!book_levels(l, Side::Buy).iter().any(|(p, ..)| *p == 10));
+		assert_eq!(escrow(DAVE), held);
+		assert_eq!(Market::order(worst[1]).map(|o| o.remaining), Some(0));
+		assert_eq!(
+			info.actual_weight,
+			Some(Market::place_order_weight(
+				Side::Buy,
+				PERSONAL,
+				crate::book::Matched { evicted: 2, ..Default::default() }
+			))
+		);
+		assert!(
+			info.actual_weight.unwrap().ref_time()
+				> <() as WeightInfo>::place_resting_order().ref_time()
+		);
+
+		// The queue releases it and forgets the orders.
+		System::reset_events();
+		assert_ok!(Market::settle_queue(RuntimeOrigin::signed(EVE), 5));
+		assert_eq!(escrow(DAVE), held - 30);
+		assert!(market_events().contains(&Event::EscrowReleased { who: DAVE, amount: 20 }));
+		assert!(market_events().contains(&Event::EscrowReleased { who: DAVE, amount: 10 }));
+		assert!(worst.iter().all(|id| Market::order(*id).is_none()));
+	});
+}
