@@ -378,10 +378,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(OrderLocationOf<T>, LevelOf<T>, usize), DispatchError> {
 		let location = OrderIndex::<T>::get(id).ok_or(Error::<T>::OrderNotFound)?;
 		let level = Levels::<T>::get(location.level_key()).ok_or(Error::<T>::OrderNotFound)?;
-		let pos = level
-			.orders
-			.binary_search_by_key(&id, |resting| resting.id)
-			.map_err(|_| Error::<T>::OrderNotFound)?;
+		let pos = level.position(id).ok_or(Error::<T>::OrderNotFound)?;
 		Ok((location, level, pos))
 	}
 

@@ -134,9 +134,7 @@ impl<T: Config> Pallet<T> {
 		let (head, tail) = SettlementPages::<T>::get();
 		let mut leaving = BTreeSet::new();
 		let mut pending: BTreeMap<ListingId, u32> = BTreeMap::new();
-		let mut page = head;
-		while page != tail {
-			let entries = SettlementQueue::<T>::get(page);
+		for entries in Self::queued_pages() {
 			ensure!(!entries.is_empty(), "a settlement-queue page is empty");
 			for entry in entries {
 				match entry {
@@ -154,7 +152,6 @@ impl<T: Config> Pallet<T> {
 					},
 				}
 			}
-			page = page.wrapping_add(1);
 		}
 		ensure!(
 			SettlementQueue::<T>::iter_keys()

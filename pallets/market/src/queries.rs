@@ -71,14 +71,8 @@ impl<T: Config> Pallet<T> {
 	fn order_with(id: OrderId, unsettled: &BTreeMap<OrderId, Quantity>) -> Option<OrderViewOf<T>> {
 		let location = OrderIndex::<T>::get(id)?;
 		let remaining = Levels::<T>::get(location.level_key())
-			.and_then(|level| {
-				level
-					.orders
-					.binary_search_by_key(&id, |resting| resting.id)
-					.ok()
-					.and_then(|pos| level.orders.get(pos).map(|resting| resting.remaining))
-			})
-			.unwrap_or(0);
+			.and_then(|level| level.position(id).and_then(|pos| level.orders.get(pos).cloned()))
+			.map_or(0, |resting| resting.remaining);
 		Some(OrderView {
 			id,
 			owner: location.owner,
@@ -95,17 +89,12 @@ impl<T: Config> Pallet<T> {
 	/// The units of each order's fills that wait in the settlement queue (a read of every page:
 	/// the queue is drained within a few blocks).
 	pub fn unsettled_fills() -> BTreeMap<OrderId, Quantity> {
-		let (head, tail) = SettlementPages::<T>::get();
 		let mut units = BTreeMap::<OrderId, Quantity>::new();
-		let mut page = head;
-		while page != tail {
-			for entry in SettlementQueue::<T>::get(page) {
-				if let Settling::Fill { order, quantity, .. } = entry {
-					let n = units.entry(order).or_insert(0);
-					*n = n.saturating_add(quantity);
-				}
+		for entry in Self::queued_pages().flatten() {
+			if let Settling::Fill { order, quantity, .. } = entry {
+				let n = units.entry(order).or_insert(0);
+				*n = n.saturating_add(quantity);
 			}
-			page = page.wrapping_add(1);
 		}
 		units
 	}

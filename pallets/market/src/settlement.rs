@@ -418,6 +418,13 @@ impl<T: Config> Pallet<T> {
 		AccountOrders::<T>::remove(owner, id);
 	}
 
+	/// The settlement queue's pages, oldest first.
+	pub(crate) fn queued_pages(
+	) -> impl Iterator<Item = BoundedVec<SettlingOf<T>, ConstU32<SETTLEMENT_PAGE>>> {
+		let (head, tail) = SettlementPages::<T>::get();
+		(0..tail.wrapping_sub(head)).map(move |i| SettlementQueue::<T>::get(head.wrapping_add(i)))
+	}
+
 	/// Append `entries` to the settlement queue: one read, and a write of each page they fill
 	/// (the last page and at most one new page for a call's entries).
 	pub(crate) fn enqueue_settlements(entries: &[SettlingOf<T>]) -> DispatchResult {

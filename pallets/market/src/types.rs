@@ -202,6 +202,17 @@ where
 	pub quantity: u64,
 }
 
+impl<AccountId, BlockNumber, S: Get<u32>> Level<AccountId, BlockNumber, S>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+{
+	/// Where order `id` rests in this level, if it does (the orders are kept in id order).
+	pub fn position(&self, id: OrderId) -> Option<usize> {
+		self.orders.binary_search_by_key(&id, |resting| resting.id).ok()
+	}
+}
+
 /// Work a call leaves to the settlement queue ([`crate::SettlementQueue`]), done in the spare
 /// weight of the next blocks (`on_idle`) or by anyone's [`crate::Pallet::settle_queue`]: a
 /// call that fills or removes many resting orders writes one queue page instead of a key per

@@ -27,10 +27,7 @@ fn op() -> impl Strategy<Value = Op> {
 
 /// Every settlement-queue entry, oldest first.
 fn queued_entries() -> Vec<Settling<AccountId, Balance>> {
-	let (head, tail) = SettlementPages::<Test>::get();
-	(head..tail)
-		.flat_map(|p| SettlementQueue::<Test>::get(p).into_inner())
-		.collect()
+	Market::queued_pages().flatten().collect()
 }
 
 /// What `who` should hold: its open buy orders' units at their prices, and its queued fills
