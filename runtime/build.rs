@@ -4,8 +4,9 @@
 //! `CheckMetadataHash` transaction extension commits to, so offline signers can verify what they
 //! sign. The token symbol and decimals here are part of that digest.
 //!
-//! Every blob is built **without** `runtime-benchmarks`, even when the native runtime has it (the
-//! scripts' one feature set), as a production runtime is: with that feature the wasm carries
+//! Every blob is built **without** `runtime-benchmarks` and `try-runtime`, even when the native
+//! runtime has them (the scripts' one feature set), as a production runtime is: with the first the
+//! wasm carries
 //! frame-system-benchmarking's embedded 4.5 MB kitchensink runtime (for the `set_code`
 //! benchmark), and its dependencies compile a second time for wasm. Only
 //! `ALLSPARK_BENCHMARK_WASM=1` (`scripts/benchmark.sh` sets it) adds a benchmarking blob,
@@ -27,7 +28,10 @@ fn env_is_one(var: &str) -> bool {
 
 #[cfg(feature = "std")]
 fn main() {
-	// The wasm builder enables the runtime's features it finds in `CARGO_FEATURE_*`.
+	// The wasm builder enables the runtime's features it finds in `CARGO_FEATURE_*`. No blob
+	// carries try-runtime: the native runtime has it for the fuzzer's and the upgrade check's
+	// invariants (the scripts' one feature set).
+	std::env::remove_var("CARGO_FEATURE_TRY_RUNTIME");
 	let benchmarks = std::env::var_os("CARGO_FEATURE_RUNTIME_BENCHMARKS").is_some();
 	if benchmarks && env_is_one("ALLSPARK_BENCHMARK_WASM") {
 		let bench = substrate_wasm_builder::WasmBuilder::init_with_defaults()

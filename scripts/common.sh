@@ -4,8 +4,11 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The wasm builder finds Cargo.lock through this when the target dir is outside the repo.
 export WASM_BUILD_WORKSPACE_HINT="$REPO_ROOT"
 NODE_BIN="$CARGO_TARGET_DIR/debug/allspark-node"
-# One feature set for every build and test, so nothing is compiled twice.
-CARGO_FEATURES="runtime-benchmarks"
+# One feature set for every build and test, so nothing is compiled twice: the benchmarks, and
+# try-runtime (the migrations' pre/post-upgrade checks and every pallet's try_state, which the
+# runtime fuzzer and the upgrade check run natively). The wasm blobs are built without both
+# (runtime/build.rs).
+CARGO_FEATURES="runtime-benchmarks try-runtime"
 
 # Clippy lints the workspace's crates as they compile (clippy-driver as rustc's wrapper for
 # workspace members only; every warning an error, the allowed lints listed in Cargo.toml's

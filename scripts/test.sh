@@ -92,6 +92,7 @@ LONGEST_FIRST=(
 	dapp/tests/browser.test.js
 	e2e/tests/pallets/11-market.test.js
 	e2e/tests/pallets/12-evaluation.test.js
+	e2e/tests/operations/14-upgrade-check.test.js
 	e2e/tests/node/02-local-network.test.js
 	e2e/tests/node/04-cli.test.js
 	e2e/tests/operations/08-runtime-upgrade.test.js

@@ -306,7 +306,9 @@ function rpcMethods() {
         if (lines[j].includes(';')) break;
       }
       const params = (sig.match(/\(\s*&self,?(.*)\)\s*->/) || [, ''])[1]
-        .split(',').map((p) => p.trim()).filter(Boolean);
+        .split(',').map((p) => p.trim()).filter(Boolean)
+        // An account parameter is an account, read only when short enough (node/src/rpc/mod.rs).
+        .map((p) => p.replace(/AccountParam<(\w+)>/, '$1'));
       const ret = (sig.match(/->\s*RpcResult<(.*)>\s*;/) || [, '()'])[1];
       methods.push({ name: m[1], file, doc: doc.join('\n'), params, ret });
     }
@@ -501,7 +503,8 @@ function rpcSection(methods) {
   const out = ['## RPC methods', '',
     'JSON-RPC 2.0 over HTTP or WebSocket on the node\'s RPC port, e.g.',
     '`curl -H "Content-Type: application/json" -d \'{"id":1,"jsonrpc":"2.0","method":"market_book","params":[0,{"Licence":"Personal"},10]}\' http://127.0.0.1:9944`.',
-    'Parameters are positional; the trailing `at` (a block hash) may be left out for the best block.', ''];
+    'Parameters are positional; the trailing `at` (a block hash) may be left out for the best block.',
+    'An `AccountId` parameter is an SS58 address of at most 64 characters; a longer one is refused unread.', ''];
   for (const m of methods) {
     out.push(`### \`${m.name}\``, '', `Parameters: ${m.params.length ? m.params.map((p) => `\`${p}\``).join(', ') : 'none'}.`,
       `Returns: \`${m.ret}\`. Declared in \`node/src/rpc/${m.file}\`.`, '');

@@ -338,6 +338,32 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	)
 }
 
+/// A preset's whole genesis config: its patch merged into the defaults, as the node's genesis
+/// builder merges it (for native tests and tools; `None` for an unknown id).
+#[cfg(feature = "std")]
+pub fn preset_config(id: &PresetId) -> Option<crate::RuntimeGenesisConfig> {
+	config_from_patch(serde_json::from_slice(&get_preset(id)?).ok()?)
+}
+
+/// The whole genesis config a JSON patch makes: merged into the defaults, as the node's genesis
+/// builder merges it; `None` when it is not a genesis config.
+#[cfg(feature = "std")]
+pub fn config_from_patch(patch: Value) -> Option<crate::RuntimeGenesisConfig> {
+	fn merge(a: &mut Value, b: Value) {
+		match (a, b) {
+			(Value::Object(a), Value::Object(b)) => {
+				for (k, v) in b {
+					merge(a.entry(k).or_insert(Value::Null), v);
+				}
+			},
+			(a, b) => *a = b,
+		}
+	}
+	let mut full = serde_json::to_value(crate::RuntimeGenesisConfig::default()).ok()?;
+	merge(&mut full, patch);
+	serde_json::from_value(full).ok()
+}
+
 /// The ids of the presets this runtime offers.
 pub fn preset_names() -> Vec<PresetId> {
 	vec![

@@ -5,7 +5,7 @@
 
 use std::{marker::PhantomData, sync::Arc};
 
-use super::{at_or_best, runtime_api_error};
+use super::{at_or_best, runtime_api_error, AccountParam};
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_allspark_content::{
@@ -114,7 +114,7 @@ pub trait ContentApi<BlockHash, AccountId, BlockNumber> {
 	#[method(name = "content_listingsOf")]
 	fn listings_of(
 		&self,
-		owner: AccountId,
+		owner: AccountParam<AccountId>,
 		start_after: Option<ListingId>,
 		limit: u32,
 		at: Option<BlockHash>,
@@ -137,7 +137,7 @@ pub trait ContentApi<BlockHash, AccountId, BlockNumber> {
 	#[method(name = "content_claimsOf")]
 	fn claims_of(
 		&self,
-		who: AccountId,
+		who: AccountParam<AccountId>,
 		at: Option<BlockHash>,
 	) -> RpcResult<Vec<ClaimJson<BlockNumber>>>;
 }
@@ -176,7 +176,7 @@ where
 
 	fn listings_of(
 		&self,
-		owner: AccountId,
+		owner: AccountParam<AccountId>,
 		start_after: Option<ListingId>,
 		limit: u32,
 		at: Option<Block::Hash>,
@@ -185,7 +185,7 @@ where
 		let page = self
 			.client
 			.runtime_api()
-			.listings_of(at, owner, start_after, limit)
+			.listings_of(at, owner.0, start_after, limit)
 			.map_err(runtime_api_error)?;
 		Ok(page.into_iter().map(Into::into).collect())
 	}
@@ -211,11 +211,11 @@ where
 
 	fn claims_of(
 		&self,
-		who: AccountId,
+		who: AccountParam<AccountId>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<ClaimJson<BlockNumber>>> {
 		let at = at_or_best(&*self.client, at);
-		let claims = self.client.runtime_api().claims_of(at, who).map_err(runtime_api_error)?;
+		let claims = self.client.runtime_api().claims_of(at, who.0).map_err(runtime_api_error)?;
 		Ok(claims.into_iter().map(Into::into).collect())
 	}
 }

@@ -6,7 +6,7 @@
 
 use std::{marker::PhantomData, sync::Arc};
 
-use super::{at_or_best, runtime_api_error};
+use super::{at_or_best, runtime_api_error, AccountParam};
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_allspark_content::ListingId;
@@ -41,7 +41,11 @@ where
 
 	/// `who`'s track record: coherent, incoherent and silent rounds, rewards and slashes.
 	#[method(name = "evaluation_record")]
-	fn record(&self, who: AccountId, at: Option<BlockHash>) -> RpcResult<EvaluatorRecord<Balance>>;
+	fn record(
+		&self,
+		who: AccountParam<AccountId>,
+		at: Option<BlockHash>,
+	) -> RpcResult<EvaluatorRecord<Balance>>;
 
 	/// The current reward era, what it would pay if it ended at `at`, and `listing`'s pending
 	/// share (`null` for none).
@@ -59,7 +63,7 @@ where
 		&self,
 		score: Score,
 		salt: H256,
-		evaluator: AccountId,
+		evaluator: AccountParam<AccountId>,
 		at: Option<BlockHash>,
 	) -> RpcResult<H256>;
 }
@@ -106,11 +110,11 @@ where
 
 	fn record(
 		&self,
-		who: AccountId,
+		who: AccountParam<AccountId>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<EvaluatorRecord<Balance>> {
 		let at = at_or_best(&*self.client, at);
-		self.client.runtime_api().record(at, who).map_err(runtime_api_error)
+		self.client.runtime_api().record(at, who.0).map_err(runtime_api_error)
 	}
 
 	fn era_rewards(
@@ -126,13 +130,13 @@ where
 		&self,
 		score: Score,
 		salt: H256,
-		evaluator: AccountId,
+		evaluator: AccountParam<AccountId>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<H256> {
 		let at = at_or_best(&*self.client, at);
 		self.client
 			.runtime_api()
-			.commitment(at, score, salt.0, evaluator)
+			.commitment(at, score, salt.0, evaluator.0)
 			.map_err(runtime_api_error)
 	}
 }

@@ -7,7 +7,7 @@
 
 use std::{marker::PhantomData, sync::Arc};
 
-use super::{at_or_best, runtime_api_error};
+use super::{at_or_best, runtime_api_error, AccountParam};
 use codec::Codec;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_allspark_content::{Category, ListingId};
@@ -43,7 +43,7 @@ where
 	#[method(name = "market_ordersOf")]
 	fn orders_of(
 		&self,
-		who: AccountId,
+		who: AccountParam<AccountId>,
 		start_after: Option<OrderId>,
 		limit: u32,
 		at: Option<BlockHash>,
@@ -53,7 +53,7 @@ where
 	#[method(name = "market_licencesOf")]
 	fn licences_of(
 		&self,
-		who: AccountId,
+		who: AccountParam<AccountId>,
 		at: Option<BlockHash>,
 	) -> RpcResult<Vec<LicenceView<BlockNumber>>>;
 
@@ -61,7 +61,7 @@ where
 	#[method(name = "market_licence")]
 	fn licence(
 		&self,
-		who: AccountId,
+		who: AccountParam<AccountId>,
 		listing: ListingId,
 		right: Right,
 		at: Option<BlockHash>,
@@ -134,7 +134,7 @@ where
 
 	fn orders_of(
 		&self,
-		who: AccountId,
+		who: AccountParam<AccountId>,
 		start_after: Option<OrderId>,
 		limit: u32,
 		at: Option<Block::Hash>,
@@ -142,22 +142,22 @@ where
 		let at = at_or_best(&*self.client, at);
 		self.client
 			.runtime_api()
-			.orders_of(at, who, start_after, limit)
+			.orders_of(at, who.0, start_after, limit)
 			.map_err(runtime_api_error)
 	}
 
 	fn licences_of(
 		&self,
-		who: AccountId,
+		who: AccountParam<AccountId>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<LicenceView<BlockNumber>>> {
 		let at = at_or_best(&*self.client, at);
-		self.client.runtime_api().licences_of(at, who).map_err(runtime_api_error)
+		self.client.runtime_api().licences_of(at, who.0).map_err(runtime_api_error)
 	}
 
 	fn licence(
 		&self,
-		who: AccountId,
+		who: AccountParam<AccountId>,
 		listing: ListingId,
 		right: Right,
 		at: Option<Block::Hash>,
@@ -165,7 +165,7 @@ where
 		let at = at_or_best(&*self.client, at);
 		self.client
 			.runtime_api()
-			.licence(at, who, listing, right)
+			.licence(at, who.0, listing, right)
 			.map_err(runtime_api_error)
 	}
 

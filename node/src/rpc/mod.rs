@@ -1,5 +1,5 @@
 //! The node's RPC extensions beyond the standard Substrate set: `system_accountNextIndex`
-//! (frame-system), `payment_queryInfo`/`payment_queryFeeDetails` (transaction payment) and the
+//! (frame-system's, reading its account through [`AccountParam`]), `payment_queryInfo`/`payment_queryFeeDetails` (transaction payment) and the
 //! AllSpark methods over the runtime APIs (`token_economics`, `content_*`, `market_*`, `evaluation_*`, `validators_set`).
 
 pub mod content;
@@ -31,6 +31,30 @@ pub(crate) fn at_or_best<B: sp_runtime::traits::Block, C: HeaderBackend<B>>(
 	at: Option<B::Hash>,
 ) -> B::Hash {
 	at.unwrap_or_else(|| client.info().best_hash)
+}
+
+/// An account as an AllSpark RPC method's parameter: its SS58 address, refused unread when longer
+/// than [`MAX_ACCOUNT_PARAM_LEN`] characters. SS58 decoding is quadratic in the text's length: a
+/// 200 kB "address" kept a debug node's RPC busy for 117 s before being refused (found by
+/// `e2e/tests/node/05-rpc-abuse.test.js`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountParam<AccountId>(pub AccountId);
+
+/// The longest account parameter read: an SS58 address of a 32-byte account is 47 to 49
+/// characters, with room to spare.
+pub const MAX_ACCOUNT_PARAM_LEN: usize = 64;
+
+impl<'de, AccountId: serde::Deserialize<'de>> serde::Deserialize<'de> for AccountParam<AccountId> {
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		use serde::de::{value::StringDeserializer, Error};
+		let text = String::deserialize(deserializer)?;
+		if text.len() > MAX_ACCOUNT_PARAM_LEN {
+			return Err(D::Error::custom(format!(
+				"an account is an SS58 address of at most {MAX_ACCOUNT_PARAM_LEN} characters"
+			)));
+		}
+		AccountId::deserialize(StringDeserializer::<D::Error>::new(text)).map(AccountParam)
+	}
 }
 
 /// The JSON-RPC error of a failed runtime API call.
@@ -73,7 +97,22 @@ where
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 
-	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	// frame-system's RPC, but its `system_accountNextIndex` (alias `account_nextIndex`) reads
+	// its account through `AccountParam`: upstream's decodes any length of text (50 kB took a
+	// debug node 9.5 s, quadratically more for more).
+	let system = Arc::new(System::new(client.clone(), pool.clone()));
+	let mut upstream = System::new(client.clone(), pool).into_rpc();
+	for name in ["system_accountNextIndex", "account_nextIndex"] {
+		upstream.remove_method(name);
+	}
+	module.merge(upstream)?;
+	let mut nonce = RpcModule::new(system);
+	nonce.register_async_method("system_accountNextIndex", |params, system, _| async move {
+		let account: AccountParam<AccountId> = params.one()?;
+		SystemApiServer::<_, AccountId, Nonce>::nonce(&**system, account.0).await
+	})?;
+	nonce.register_alias("account_nextIndex", "system_accountNextIndex")?;
+	module.merge(nonce)?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(Token::<_, _, Balance>::new(client.clone()).into_rpc())?;
 	module.merge(Content::<_, _, Balance>::new(client.clone()).into_rpc())?;

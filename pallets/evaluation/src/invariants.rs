@@ -18,7 +18,6 @@ impl<T: Config> Pallet<T> {
 	/// - each era's total weight is the sum of its listings' weights;
 	/// - score histories hold scores of at most 100.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, round) in Rounds::<T>::iter() {
 			ensure!(
 				OpenRound::<T>::get(round.listing) == Some(id),
@@ -27,13 +26,11 @@ impl<T: Config> Pallet<T> {
 			ensure!(Ending::<T>::get(round.finalise_at).contains(&id), "open round not queued");
 			ensure!(round.finalise_at >= round.reveal_end, "round queued before its end");
 			let (mut count, mut revealed, mut stake) = (0u32, 0u32, BalanceOf::<T>::zero());
-			for (who, c) in Commitments::<T>::iter_prefix(id) {
+			for (_, c) in Commitments::<T>::iter_prefix(id) {
 				count += 1;
 				revealed += u32::from(c.revealed.is_some());
 				ensure!(c.revealed.is_none_or(|s| s <= MAX_SCORE), "revealed score above 100");
 				stake = stake.saturating_add(c.stake);
-				let sum = held.entry(who).or_insert_with(Zero::zero);
-				*sum = sum.saturating_add(c.stake);
 			}
 			ensure!(count == round.evaluators, "evaluator count wrong");
 			ensure!(count <= T::MaxEvaluators::get(), "too many evaluators");
@@ -54,7 +51,7 @@ impl<T: Config> Pallet<T> {
 				ensure!(Rounds::<T>::contains_key(id), "queued round not open");
 			}
 		}
-		for (who, sum) in &held {
+		for (who, sum) in &Self::expected_holds() {
 			ensure!(Self::staked(who) == *sum, "stake hold differs from commitments");
 		}
 		let mut totals: BTreeMap<EraIndex, u128> = BTreeMap::new();
@@ -73,6 +70,18 @@ impl<T: Config> Pallet<T> {
 			ensure!(record.current.is_none_or(|s| s <= MAX_SCORE), "score above 100");
 		}
 		Ok(())
+	}
+
+	/// What each account should hold under [`HoldReason::Stake`] by the rounds' records: the
+	/// stakes of its commitments. A harness that sees every hold (the runtime fuzzer) checks
+	/// that no account holds more than this.
+	pub fn expected_holds() -> BTreeMap<T::AccountId, BalanceOf<T>> {
+		let mut held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (_, who, c) in Commitments::<T>::iter() {
+			let sum = held.entry(who).or_insert_with(Zero::zero);
+			*sum = sum.saturating_add(c.stake);
+		}
+		held
 	}
 
 	/// What `who` has held for stakes in open rounds.

@@ -3,8 +3,8 @@
 use crate::{
 	configs::monetary::{WeightToFee, BASE_EXTRINSIC_FEE, TRANSACTION_BYTE_FEE},
 	genesis_config_presets::{self, DEV_ENDOWMENT},
-	Balance, Balances, BuildStorage, Runtime, RuntimeCall, RuntimeGenesisConfig, System, Token,
-	TransactionPayment, ASK, EXISTENTIAL_DEPOSIT,
+	Balance, Balances, BuildStorage, Runtime, RuntimeCall, System, Token, TransactionPayment, ASK,
+	EXISTENTIAL_DEPOSIT,
 };
 use frame_support::{
 	dispatch::GetDispatchInfo,
@@ -18,24 +18,8 @@ use sp_runtime::traits::{Dispatchable, Zero};
 
 /// Genesis storage built from a preset's JSON, as the node builds it.
 fn storage_of_preset(id: &str) -> sp_io::TestExternalities {
-	let json = genesis_config_presets::get_preset(&id.into()).expect("preset exists");
-	let mut config: serde_json::Value = serde_json::from_slice(&json).unwrap();
-	// Fill in every field the patch leaves out with its default, as `build_state` does.
-	let mut full = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	json_merge(&mut full, config.take());
-	let config: RuntimeGenesisConfig = serde_json::from_value(full).unwrap();
+	let config = genesis_config_presets::preset_config(&id.into()).expect("preset exists");
 	config.build_storage().unwrap().into()
-}
-
-fn json_merge(a: &mut serde_json::Value, b: serde_json::Value) {
-	match (a, b) {
-		(serde_json::Value::Object(a), serde_json::Value::Object(b)) => {
-			for (k, v) in b {
-				json_merge(a.entry(k).or_insert(serde_json::Value::Null), v);
-			}
-		},
-		(a, b) => *a = b,
-	}
 }
 
 #[test]
@@ -332,9 +316,7 @@ mod production_plan {
 		let json = genesis_config_presets::get_preset(&PRODUCTION_RUNTIME_PRESET.into()).unwrap();
 		let mut patch: serde_json::Value = serde_json::from_slice(&json).unwrap();
 		patch["token"]["totalIssuance"] = serde_json::json!(TOTAL_SUPPLY + 1);
-		let mut full = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-		json_merge(&mut full, patch);
-		let config: RuntimeGenesisConfig = serde_json::from_value(full).unwrap();
+		let config = genesis_config_presets::config_from_patch(patch).unwrap();
 		let result = std::panic::catch_unwind(|| config.build_storage());
 		assert!(result.is_err(), "genesis must refuse a plan that does not add up");
 	}
