@@ -7,10 +7,13 @@
 # committed corpus (fuzz/corpus); at the end, the inputs that found new coverage are merged
 # into it (commit them), and it prints inputs run, calls, blocks, coverage and wall time. A
 # crash (a panic or a broken invariant) leaves its input in $ALLSPARK_FUZZ_OUT/artifacts and
-# fails the script: replay it with `cargo test -p allspark-fuzz` after copying it into
-# fuzz/corpus, or with `fuzz/libfuzzer/target/.../runtime <file>`.
+# fails the script: replay it with the fuzz binary
+# ("$CARGO_TARGET_DIR/fuzz/x86_64-unknown-linux-gnu/release/runtime <file>"), or copy it into
+# fuzz/corpus and run the smoke (`cargo test --workspace --features "$CARGO_FEATURES"
+# fuzz_smoke`, ALLSPARK_FUZZ_TRACE=1 prints every call and its outcome).
 # The build is its own (coverage instrumentation, release with overflow checks and debug
-# assertions) in "$CARGO_TARGET_DIR/fuzz"; the first takes about TODO minutes.
+# assertions) in "$CARGO_TARGET_DIR/fuzz"; the first compiles the runtime's dependencies again,
+# binaryen's C++ (the wasm builder's) among them: more than 20 minutes on two cores.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
@@ -28,7 +31,7 @@ unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
 # The runtime's wasm is not needed natively.
 export SKIP_WASM_BUILD=1
 fuzz_target_dir="$CARGO_TARGET_DIR/fuzz"
-(cd fuzz/libfuzzer && cargo fuzz build -O --sanitizer none --target-dir "$fuzz_target_dir" runtime)
+cargo fuzz build -O --sanitizer none --fuzz-dir fuzz/libfuzzer --target-dir "$fuzz_target_dir" runtime
 bin="$(find "$fuzz_target_dir" -path '*/release/runtime' -type f | head -1)"
 
 start=$(date +%s)
