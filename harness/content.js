@@ -4,8 +4,8 @@
 // binding the hash to the account, computed here (asking a node to compute it would tell the
 // node the hash).
 
-import { blake2AsU8a, decodeAddress } from '@polkadot/util-crypto';
-import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsHex, blake2AsU8a, decodeAddress } from '@polkadot/util-crypto';
+import { hexToU8a, stringToHex, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { errorName, sendAndWait } from './tx.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -54,4 +54,25 @@ export async function claimContent(api, pair, contentHashes) {
   const { dispatchError } = await sendAndWait(api, tx, pair);
   if (dispatchError) throw new Error(`content.claim failed: ${errorName(api, dispatchError)}`);
   return Promise.all(commitments.map((c) => waitForClaim(api, pair.address, c)));
+}
+
+/**
+ * Claim a new work named `label` for `pair`, register it once the claim matures (an `Audio` work
+ * offering the licence kinds of `kinds`, no co-creators) and resolve with its listing id. Throws
+ * with the pallet's error name when the registration fails.
+ * @param {object} api
+ * @param {object} pair  a keyring pair, the owner
+ * @param {string} label  names the work (its content hash is blake2 of the label and the time)
+ * @param {{ personal?: boolean, commercial?: boolean, republication?: boolean }} [kinds]
+ */
+export async function registerWork(api, pair, label, kinds = { personal: true }) {
+  const hash = blake2AsHex(`${label} ${Date.now()}`);
+  await claimContent(api, pair, hash);
+  const terms = {
+    personal: !!kinds.personal, commercial: !!kinds.commercial, republication: !!kinds.republication,
+    licenceDuration: null, distributorCommission: 0,
+  };
+  const reg = await sendAndWait(api, api.tx.content.register(hash, stringToHex(`ipfs://${label.replace(/\W+/g, '-')}`), 'Audio', terms, []), pair);
+  if (reg.dispatchError) throw new Error(`content.register failed: ${errorName(api, reg.dispatchError)}`);
+  return reg.events.find(({ event }) => event.method === 'ListingRegistered').event.data.listing.toNumber();
 }

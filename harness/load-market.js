@@ -15,11 +15,10 @@
 
 import { writeFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/api';
-import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
-import { stringToHex } from '@polkadot/util';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startNode, stopNode, connect, waitFor, finalizedNumber, bestNumber, rpc } from './node.js';
 import { sendAndWait, describeError } from './tx.js';
-import { claimContent } from './content.js';
+import { registerWork } from './content.js';
 
 const ASK = 10n ** 12n;
 const MILLI_ASK = 10n ** 9n;
@@ -112,12 +111,7 @@ async function run(takerSide, o) {
     const alice = keyring.addFromUri('//Alice');
 
     // A listing offering every licence kind.
-    const hash = blake2AsHex(`a work under load ${Date.now()}`);
-    await claimContent(api, alice, hash);
-    const reg = await sendAndWait(api, api.tx.content.register(hash, stringToHex('ipfs://bafy-load'), 'Audio', {
-      personal: true, commercial: true, republication: true, licenceDuration: null, distributorCommission: 0,
-    }, []), alice);
-    const listing = reg.events.find(({ event }) => event.method === 'ListingRegistered').event.data.listing.toNumber();
+    const listing = await registerWork(api, alice, 'a work under load', { personal: true, commercial: true, republication: true });
 
     const makersOnBuy = takerSide === 'Sell';
     const levels = o.books * o.levels;

@@ -78,9 +78,13 @@ export async function waitFor(what, fn, timeoutMs = 120_000, intervalMs = 500) {
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? `: ${lastErr.message}` : ''}`);
 }
 
-/** JSON-RPC over HTTP to a node's RPC port. */
-export async function rpc(port, method, params = []) {
-  const res = await fetch(`http://127.0.0.1:${port}`, {
+/**
+ * JSON-RPC over HTTP to a node: `where` is its RPC port on loopback, or a node (its `rpcAddr`,
+ * which names a node in a network namespace too).
+ */
+export async function rpc(where, method, params = []) {
+  const addr = typeof where === 'object' ? where.rpcAddr : `127.0.0.1:${where}`;
+  const res = await fetch(`http://${addr}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
@@ -106,6 +110,9 @@ export async function rpc(port, method, params = []) {
  * @param {string[]} [o.exactArgs] run with exactly these arguments (they must use `o.basePath`,
  *   `o.rpcPort` and `o.p2pPort`); nothing is added
  * @param {string} [o.name] the node's name in messages
+ * @param {string} [o.netns] run the node in this network namespace (`ip netns exec`; the caller
+ *   is root and made the namespace), listening on `o.host` for RPC, peers and metrics
+ * @param {string} [o.host] the node's address in its namespace (with `o.netns`)
  */
 export async function startNode(o) {
   const basePath = o.basePath || tempDir();
@@ -113,11 +120,12 @@ export async function startNode(o) {
   const p2pPort = o.p2pPort || await freePort();
   const promPort = o.prometheusPort || await freePort();
   const nodeKey = o.nodeKey || randomBytes(32).toString('hex');
+  const host = o.host || '127.0.0.1';
   const args = [
     '--chain', o.chain,
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
-    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--listen-addr', `/ip4/${host}/tcp/${p2pPort}`,
     '--prometheus-port', String(promPort),
     '--rpc-cors', 'all',
     '--no-telemetry',
@@ -125,6 +133,9 @@ export async function startNode(o) {
     '--node-key', nodeKey,
     '--state-pruning', 'archive',
   ];
+  // In its own namespace the node is reached from the test's namespace: RPC and metrics listen
+  // on every interface of that namespace, which is only its own address and loopback.
+  if (o.netns) args.push('--unsafe-rpc-external', '--rpc-methods', 'unsafe', '--prometheus-external');
   if (o.key) args.push(`--${o.key}`, '--validator');
   if (o.chain === 'dev' && o.key) args.push('--force-authoring');
   for (const b of o.bootnodes || []) args.push('--bootnodes', b);
@@ -133,14 +144,18 @@ export async function startNode(o) {
 
   const logPath = join(basePath, `node-${Date.now()}.log`);
   const log = createWriteStream(logPath);
-  const proc = spawn(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // `ip netns exec` enters the namespace and execs the node: the process is the node's own.
+  const proc = o.netns
+    ? spawn('ip', ['netns', 'exec', o.netns, nodeBinary(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stdout.pipe(log);
   proc.stderr.pipe(log);
   const node = {
     name: o.name || o.key || 'full',
-    proc, basePath, rpcPort, p2pPort, promPort, nodeKey, logPath, args: o,
+    proc, basePath, rpcPort, p2pPort, promPort, nodeKey, logPath, args: o, host, ns: o.netns,
+    rpcAddr: `${host}:${rpcPort}`,
     exited: new Promise((r) => proc.on('exit', (code, signal) => { live.delete(node); r({ code, signal }); })),
-    ws: `ws://127.0.0.1:${rpcPort}`,
+    ws: `ws://${host}:${rpcPort}`,
   };
   live.add(node);
   await waitFor(`${node.name} RPC on ${rpcPort}`, async () => {
@@ -149,10 +164,10 @@ export async function startNode(o) {
       err.fatal = true;
       throw err;
     }
-    return (await rpc(rpcPort, 'system_health')) !== undefined;
+    return (await rpc(node, 'system_health')) !== undefined;
   }, 120_000, 300);
-  node.peerId = await rpc(rpcPort, 'system_localPeerId');
-  node.multiaddr = `/ip4/127.0.0.1/tcp/${p2pPort}/p2p/${node.peerId}`;
+  node.peerId = await rpc(node, 'system_localPeerId');
+  node.multiaddr = `/ip4/${host}/tcp/${p2pPort}/p2p/${node.peerId}`;
   return node;
 }
 
@@ -199,13 +214,13 @@ export function devAccount(name) {
 }
 
 export async function bestNumber(node) {
-  const h = await rpc(node.rpcPort, 'chain_getHeader');
+  const h = await rpc(node, 'chain_getHeader');
   return parseInt(h.number, 16);
 }
 
 export async function finalizedNumber(node) {
-  const hash = await rpc(node.rpcPort, 'chain_getFinalizedHead');
-  const h = await rpc(node.rpcPort, 'chain_getHeader', [hash]);
+  const hash = await rpc(node, 'chain_getFinalizedHead');
+  const h = await rpc(node, 'chain_getHeader', [hash]);
   return parseInt(h.number, 16);
 }
 

@@ -19,6 +19,12 @@ command -v docker-compose >/dev/null 2>&1 || need_apt+=(docker-compose)
 command -v podman >/dev/null 2>&1 || need_apt+=(podman)
 # Makes that image's Debian base from Debian's packages (no container registry is reachable).
 command -v debootstrap >/dev/null 2>&1 || need_apt+=(debootstrap)
+# The chaos tests (scripts/chaos.sh): network namespaces and veth pairs, iptables for partitions
+# and loss, and nfq-delay (scripts/chaos/nfq-delay.c, built with gcc) for latency.
+command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
+command -v iptables >/dev/null 2>&1 || need_apt+=(iptables)
+command -v gcc >/dev/null 2>&1 || need_apt+=(gcc)
+dpkg -s libnetfilter-queue-dev >/dev/null 2>&1 || need_apt+=(libnetfilter-queue-dev)
 # The DApp's browser tests drive Debian's headless Chromium.
 [ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -11,10 +11,14 @@
 #              docs/dapp.md, the web DApp in Chromium), all against real nodes, several files at
 #              once (ALLSPARK_TEST_CONCURRENCY, default 4; the longest first): the nodes mostly
 #              wait for blocks
+#   chaos      the short forms of scripts/chaos.sh (a four-validator network in network
+#              namespaces: partition, isolation, latency and loss, kill -9 under load, a soak),
+#              beside the suites like the lint; needs root (sudo when not root); its log is
+#              printed if it fails
 #   lint       cargo doc without warnings and zepter's feature propagation (scripts/lint.sh;
 #              clippy ran in the build), at low priority beside the suites; its log is printed if
 #              it fails
-# ALLSPARK_SKIP_LINT=1 leaves the lint stage out.
+# ALLSPARK_SKIP_LINT=1 leaves the lint stage out, ALLSPARK_SKIP_CHAOS=1 the chaos stage.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
@@ -34,6 +38,7 @@ end() {
 report() {
 	local code=$?
 	if [ -n "${LINT_PID:-}" ]; then kill "$LINT_PID" 2>/dev/null || true; fi
+	if [ -n "${CHAOS_PID:-}" ]; then kill "$CHAOS_PID" 2>/dev/null || true; fi
 	[ -n "$stage_name" ] && STAGES+=("$stage_name $(($(date +%s) - stage_start)) (failed)")
 	echo
 	echo "== stage times (s)"
@@ -83,6 +88,18 @@ begin reference
 bash scripts/reference.sh --check
 end
 
+# The chaos stage's short forms run beside the suites: their nodes, like the suites', mostly wait
+# for blocks.
+CHAOS_LOG="$(mktemp -t allspark-chaos-XXXX.log)"
+CHAOS_PID=""
+chaos_start=$(date +%s)
+if [ "${ALLSPARK_SKIP_CHAOS:-0}" != 1 ]; then
+	as_root=()
+	[ "$(id -u)" -eq 0 ] || as_root=(sudo -E)
+	ALLSPARK_SKIP_BUILD=1 "${as_root[@]}" bash scripts/chaos.sh >"$CHAOS_LOG" 2>&1 &
+	CHAOS_PID=$!
+fi
+
 # The suites, longest first (durations of a warm run at concurrency 3, in seconds: validators
 # 350, the guide's examples 245, Chromium 195, market 190, evaluation 177, then the rest), so
 # the last to start are short ones and the lanes end together. Files not listed follow.
@@ -107,6 +124,22 @@ ALLSPARK_NODE="$NODE_BIN" ALLSPARK_UPGRADE_WASM_PATH="$UPGRADE_WASM" \
 	node --test --test-concurrency="${ALLSPARK_TEST_CONCURRENCY:-4}" --test-reporter=spec \
 	"${suite_files[@]}"
 end
+
+if [ -n "$CHAOS_PID" ]; then
+	begin chaos
+	if ! wait "$CHAOS_PID"; then
+		CHAOS_PID=""
+		# Less @polkadot/api's reconnect messages while a node is down.
+		grep -v 'API-WS: disconnected' "$CHAOS_LOG"
+		echo "chaos: failed (log above)" >&2
+		exit 1
+	fi
+	CHAOS_PID=""
+	grep -E '^(# (pass|fail)|chaos: done)' "$CHAOS_LOG" || true
+	# Its own duration, most of it beside the suites.
+	stage_start=$chaos_start
+	end
+fi
 
 if [ -n "$LINT_PID" ]; then
 	begin lint
