@@ -80,10 +80,10 @@ export async function waitFor(what, fn, timeoutMs = 120_000, intervalMs = 500) {
 
 /**
  * JSON-RPC over HTTP to a node: `where` is its RPC port on loopback, or a node (its `rpcAddr`,
- * which names a node in a network namespace too).
+ * which names a node in a network namespace too, else its `rpcPort` on loopback).
  */
 export async function rpc(where, method, params = []) {
-  const addr = typeof where === 'object' ? where.rpcAddr : `127.0.0.1:${where}`;
+  const addr = typeof where !== 'object' ? `127.0.0.1:${where}` : where.rpcAddr ?? `127.0.0.1:${where.rpcPort}`;
   const res = await fetch(`http://${addr}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

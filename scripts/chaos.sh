@@ -5,8 +5,8 @@
 #
 #   scripts/chaos.sh [--full] [--soak MINUTES] [--only network|soak] [--report PREFIX]
 #
-# Without --full the short forms run (CI runs them: a 40 s partition, 30 s of isolation, 60 s of
-# latency, three kills, a 2-minute soak); --full runs the figures' forms (2 minutes, 2 minutes,
+# Without --full the short forms run (CI runs them: a 30 s partition, 20 s of isolation, 45 s of
+# latency, two kills, a 2-minute soak); --full runs the figures' forms (2 minutes, 2 minutes,
 # 5 minutes, ten kills, and the soak for --soak MINUTES, default 30). --report PREFIX writes the
 # figures to PREFIX.network.json and PREFIX.soak.json. Needs root (network
 # namespaces, veth pairs, iptables); it makes a control namespace with a bridge, runs the tests
