@@ -14,7 +14,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { startNode, LOCAL_VALIDATORS, rpc, sleep } from './node.js';
+import { startNode, LOCAL_VALIDATORS, sleep } from './node.js';
 
 const env = (name) => {
   const v = process.env[name];
@@ -172,13 +172,6 @@ export function netCounters(n) {
     if (f[2] === 'NFQUEUE') counters.queued += Number(f[0]);
   }
   return counters;
-}
-
-/** The canonical hash at every height 1..`to` on node `n`. */
-export async function hashesUpTo(n, to, from = 1) {
-  const out = new Map();
-  for (let h = from; h <= to; h++) out.set(h, await rpc(n, 'chain_getBlockHash', [h]));
-  return out;
 }
 
 /** The resident memory of a node's process, in MiB (its /proc status). */

@@ -135,7 +135,7 @@ if [ -n "$CHAOS_PID" ]; then
 		exit 1
 	fi
 	CHAOS_PID=""
-	grep -E '^(# (pass|fail)|chaos: done)' "$CHAOS_LOG" || true
+	grep -E '^(ℹ (tests|pass|fail) |chaos: done)' "$CHAOS_LOG" || true
 	# Its own duration, most of it beside the suites.
 	stage_start=$chaos_start
 	end
