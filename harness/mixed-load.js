@@ -16,6 +16,8 @@
 import { rpc, sleep, waitFor, finalizedNumber } from './node.js';
 
 const ASK = 10n ** 12n;
+/** How long a transaction may wait for a block before its watch is given up. */
+const STALL_MS = 180_000;
 
 /**
  * @param {object} o
@@ -55,15 +57,22 @@ export function mixedLoad({ reference, workers, listing, pauseMs = 1000, inFligh
     return new Promise((resolve) => {
       let unsub = null;
       let done = false;
+      let stall = null;
       const end = (outcome, reason) => {
         if (done) return;
         done = true;
+        clearTimeout(stall);
         watches.delete(end);
         if (outcome) { rec.outcome = outcome; rec.reason = reason; }
         if (unsub) { try { unsub(); } catch { /* connection gone */ } }
         resolve(rec);
       };
       watches.add(end);
+      // A transaction that waits in the pool's future queue (a nonce gap left by one that never
+      // got in) would hold its worker forever: after STALL_MS its watch ends, reported dropped,
+      // and the worker takes its next nonce from the node again (settle still finds it if it
+      // got in after all).
+      stall = setTimeout(() => end('dropped', `not in a block after ${STALL_MS / 1000} s`), STALL_MS);
       tx.signAndSend(w.pair, { nonce }, (result) => {
         const { status } = result;
         rec.hash = result.txHash.toHex();
@@ -117,19 +126,27 @@ export function mixedLoad({ reference, workers, listing, pauseMs = 1000, inFligh
   async function worker(w) {
     w.bids = [];
     w.offers = [];
+    w.nonce = null;
     let step = 0;
     while (!stopped) {
       if (!w.api.isConnected) { await sleep(500); continue; }
-      let nonce;
+      let known;
       try {
-        nonce = (await reference.api.rpc.system.accountNextIndex(w.pair.address)).toNumber();
+        known = (await reference.api.rpc.system.accountNextIndex(w.pair.address)).toNumber();
       } catch { await sleep(500); continue; }
+      // The worker counts its own nonces, as a wallet does: right after a fork switch the node's
+      // next index can lag behind a transaction it has just put back in its pool, and signing
+      // with it would replace that transaction. The node's index is taken when it is ahead, or
+      // when a transaction of the last round ended without getting in (its nonce is free again).
+      const nonce = w.nonce === null ? known : Math.max(w.nonce, known);
       const batch = [];
       for (let k = 0; k < inFlight && !stopped; k++) {
         const [kind, tx] = nextCall(w, step++);
         batch.push(submit(w, tx, kind, nonce + k));
       }
+      w.nonce = nonce + batch.length;
       for (const rec of await Promise.all(batch)) {
+        if (!rec.inBlockAt) w.nonce = null;
         for (const e of rec.events) {
           if (e.section === 'market' && e.method === 'OrderPlaced') w.bids.push(e.data.order.toNumber());
           if (e.section === 'market' && e.method === 'OfferCreated') w.offers.push(e.data.offer.toNumber());

@@ -5,9 +5,10 @@
 #
 #   scripts/chaos.sh [--full] [--soak MINUTES] [--only network|soak] [--report PREFIX]
 #
-# Without --full the short forms run (CI runs them: a 30 s partition, 20 s of isolation, 45 s of
-# latency, two kills, a 2-minute soak); --full runs the figures' forms (2 minutes, 2 minutes,
-# 5 minutes, ten kills, and the soak for --soak MINUTES, default 30). --report PREFIX writes the
+# Without --full the short forms run, on one network (CI runs them: a 30 s partition, 20 s of
+# isolation, 45 s of latency, one kill, then a 1-minute soak through an RPC node on the same
+# network); --full runs the figures' forms (2 minutes, 2 minutes, 5 minutes, ten kills), then the
+# soak on a network of its own for --soak MINUTES (default 30). --report PREFIX writes the
 # figures to PREFIX.network.json and PREFIX.soak.json. Needs root (network
 # namespaces, veth pairs, iptables); it makes a control namespace with a bridge, runs the tests
 # inside it, and every node in a namespace of its own on the bridge, with addresses of its own
@@ -23,7 +24,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
 
 MODE=short
-SOAK_MIN=2
+SOAK_MIN=1
 REPORT=""
 ONLY=""
 while [ $# -gt 0 ]; do
@@ -69,7 +70,12 @@ ip -n "$CTL" link add br0 type bridge
 ip -n "$CTL" addr add "$SUBNET.254/24" dev br0
 ip -n "$CTL" link set br0 up
 
-files=(e2e/chaos/network.test.js e2e/chaos/soak.test.js)
+# The short forms' soak runs inside network.test.js, on its network. A short form that hangs
+# fails after half an hour (they take about ten minutes) instead of holding CI to its limit.
+timeout=()
+[ "$MODE" = full ] || timeout=(--test-timeout=1800000)
+files=(e2e/chaos/network.test.js)
+[ "$MODE" = short ] || files+=(e2e/chaos/soak.test.js)
 [ -z "$ONLY" ] || files=("e2e/chaos/$ONLY.test.js")
 echo "chaos: $MODE forms, soak $SOAK_MIN min, control namespace $CTL, subnet $SUBNET.0/24"
 start=$(date +%s)
@@ -77,5 +83,5 @@ ip netns exec "$CTL" env \
 	ALLSPARK_NODE="$NODE_BIN" ALLSPARK_CHAOS_NS="$CTL" ALLSPARK_CHAOS_SUBNET="$SUBNET" \
 	ALLSPARK_CHAOS_DELAY_BIN="$DELAY_BIN" ALLSPARK_CHAOS_MODE="$MODE" ALLSPARK_SOAK_MINUTES="$SOAK_MIN" \
 	ALLSPARK_CHAOS_REPORT="$REPORT" \
-	node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"
+	node --test --test-concurrency=1 --test-reporter=spec "${timeout[@]}" "${files[@]}"
 echo "chaos: done in $(($(date +%s) - start)) s"
