@@ -9,11 +9,12 @@
 // scripts/perf-report.sh run.
 
 import { Keyring } from '@polkadot/api';
-import { cryptoWaitReady, blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
-import { stringToHex, u8aConcat } from '@polkadot/util';
+import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { stringToHex } from '@polkadot/util';
 import { startNode, stopNode, connect, rpc, waitFor, finalizedNumber } from './node.js';
 import { sendAndWait, describeError } from './tx.js';
 import { claimContent } from './content.js';
+import { commitmentOf } from './evaluation.js';
 
 const ASK = 10n ** 12n;
 const PERSONAL = { Licence: 'Personal' };
@@ -76,7 +77,7 @@ export async function measureFees(api, node) {
   const opened = await paid(api.tx.evaluation.openRound(listing), charlie);
   const round = one(opened.events, 'evaluation', 'RoundOpened').data.round.toNumber();
   const params = (await api.query.evaluation.parameters()).unwrap();
-  const commitment = blake2AsHex(u8aConcat(new Uint8Array([70]), new Uint8Array(32).fill(7), decodeAddress(bob.address)), 256);
+  const commitment = commitmentOf(70, new Uint8Array(32).fill(7), bob.address);
   const commit = await measure(() => api.tx.evaluation.commit(round, commitment, params.minStake.toBigInt()), bob);
 
   const ratio = (a, b) => Number((a * 1000n) / b) / 1000;

@@ -158,14 +158,23 @@ export async function startNode(o) {
     ws: `ws://${host}:${rpcPort}`,
   };
   live.add(node);
-  await waitFor(`${node.name} RPC on ${rpcPort}`, async () => {
-    if (proc.exitCode !== null || proc.signalCode !== null) {
-      const err = new Error(`${node.name} exited (${proc.exitCode ?? proc.signalCode}): ${tail(logPath)}`);
-      err.fatal = true;
-      throw err;
-    }
-    return (await rpc(node, 'system_health')) !== undefined;
-  }, 120_000, 300);
+  // A debug node builds its genesis state in the runtime before it serves RPC: seconds on an idle
+  // machine, minutes on a loaded one (2.5 were seen beside the chaos tests and three other suites).
+  try {
+    await waitFor(`${node.name} RPC on ${rpcPort}`, async () => {
+      if (proc.exitCode !== null || proc.signalCode !== null) {
+        const err = new Error(`${node.name} exited (${proc.exitCode ?? proc.signalCode}): ${tail(logPath)}`);
+        err.fatal = true;
+        throw err;
+      }
+      return (await rpc(node, 'system_health')) !== undefined;
+    }, 300_000, 300);
+  } catch (e) {
+    // The caller never gets the node to stop: stop it here, or the test process cannot exit.
+    proc.kill('SIGKILL');
+    if (e.fatal) throw e;
+    throw new Error(`${e.message}; its log ends:\n${tail(logPath)}`);
+  }
   node.peerId = await rpc(node, 'system_localPeerId');
   node.multiaddr = `/ip4/${host}/tcp/${p2pPort}/p2p/${node.peerId}`;
   return node;

@@ -10,11 +10,10 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Keyring } from '@polkadot/api';
-import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
-import { u8aConcat } from '@polkadot/util';
 import { waitFor, rpc, bestNumber, finalizedNumber, sleep } from './node.js';
 import { sendAndWait, errorName } from './tx.js';
 import { registerWork } from './content.js';
+import { commitmentOf } from './evaluation.js';
 import { trackFinality, quantile, rssMiB } from './chaos.js';
 import { mixedLoad } from './mixed-load.js';
 
@@ -22,9 +21,6 @@ const ASK = 10n ** 12n;
 
 /** Calls sent: a batch counts its calls. */
 const calls = (records) => records.reduce((n, r) => n + r.calls, 0);
-
-/** The evaluation commitment: blake2-256 of the score, the salt and the evaluator's account. */
-const commitmentOf = (score, salt, who) => blake2AsHex(u8aConcat(new Uint8Array([score]), salt, decodeAddress(who)), 256);
 
 /** Evaluation rounds on `listing`, one after another, until `stopped()`; counts what they did. */
 async function roundsUntil(api, rpcNode, listing, evaluators, stopped, rounds) {

@@ -74,6 +74,7 @@ ip -n "$CTL" link set br0 up
 # fails after half an hour (they take about ten minutes) instead of holding CI to its limit.
 timeout=()
 [ "$MODE" = full ] || timeout=(--test-timeout=1800000)
+timeout+=(--test-force-exit)
 files=(e2e/chaos/network.test.js)
 [ "$MODE" = short ] || files+=(e2e/chaos/soak.test.js)
 [ -z "$ONLY" ] || files=("e2e/chaos/$ONLY.test.js")

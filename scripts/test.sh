@@ -101,7 +101,9 @@ if [ "${ALLSPARK_SKIP_CHAOS:-0}" != 1 ]; then
 fi
 
 # A suite that hangs fails after ALLSPARK_TEST_TIMEOUT_MS (40 minutes: the longest takes about
-# twelve on a loaded machine) with the test it hung in, instead of holding CI to its limit.
+# twelve on a loaded machine) with the test it hung in, instead of holding CI to its limit; and a
+# test file's process exits once its tests are done (--test-force-exit), even if a failed test
+# left something running (its exit handler then kills the nodes it started).
 # The suites, longest first (durations of a warm run at concurrency 3, in seconds: validators
 # 350, the guide's examples 245, Chromium 195, market 190, evaluation 177, then the rest), so
 # the last to start are short ones and the lanes end together. Files not listed follow.
@@ -124,7 +126,7 @@ done < <(find e2e/tests dapp/tests -name '*.test.js' -not -path '*/node_modules/
 begin suites
 ALLSPARK_NODE="$NODE_BIN" ALLSPARK_UPGRADE_WASM_PATH="$UPGRADE_WASM" \
 	node --test --test-concurrency="${ALLSPARK_TEST_CONCURRENCY:-4}" --test-reporter=spec \
-	--test-timeout="${ALLSPARK_TEST_TIMEOUT_MS:-2400000}" \
+	--test-timeout="${ALLSPARK_TEST_TIMEOUT_MS:-2400000}" --test-force-exit \
 	"${suite_files[@]}"
 end
 

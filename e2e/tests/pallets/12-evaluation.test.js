@@ -12,11 +12,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/api';
-import { cryptoWaitReady, blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
-import { stringToHex, u8aConcat, u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { stringToHex, u8aToHex } from '@polkadot/util';
 import { startNode, stopNode, connect, waitFor, rpc, bestNumber, finalizedNumber } from 'allspark-harness/node.js';
 import { sendAndWait, errorName } from 'allspark-harness/tx.js';
 import { claimContent } from 'allspark-harness/content.js';
+import { commitmentOf } from 'allspark-harness/evaluation.js';
 
 const ASK = 10n ** 12n;
 // runtime/src/genesis_config_presets.rs: `launch_rates` (a 10 ASK evaluation fee), `launch_split`
@@ -80,9 +81,6 @@ describe('staked content evaluation', () => {
       .filter((h) => JSON.stringify(h.id.toJSON()).includes('Stake'))
       .reduce((sum, h) => sum + h.amount.toBigInt(), 0n);
   };
-  /** The commitment as a DApp computes it: blake2-256 of SCALE (score: u8, salt: [u8; 32], account). */
-  const commitmentOf = (score, salt, address) =>
-    blake2AsHex(u8aConcat(new Uint8Array([score]), salt, decodeAddress(address)), 256);
   const waitForBlock = (n) => waitFor(`block #${n}`, async () => (await bestNumber(node)) >= n, 180_000);
 
   before(async () => {
