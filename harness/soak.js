@@ -3,7 +3,7 @@
 // fixed-price offers and their withdrawal, while four more run evaluation rounds (open, three
 // staked commits, three reveals, finalised on its own). What it measures: every transaction's
 // outcome, the blocks' weight against the normal class's limit, finality lag p50/p99, each node's
-// resident memory at start and end, and the RPC node's answer time p50/p99 for the reads a DApp
+// resident memory at start, once a minute and at the end, and the RPC node's answer time p50/p99 for the reads a DApp
 // makes, sampled every second. e2e/chaos/soak.test.js runs it for the figures (30 minutes on a
 // network of its own); the chaos tests' short form runs a minute of it on their network.
 
@@ -18,6 +18,9 @@ import { trackFinality, quantile, rssMiB } from './chaos.js';
 import { mixedLoad } from './mixed-load.js';
 
 const ASK = 10n ** 12n;
+
+/** Each node's resident memory in MiB, by name. */
+const rssOf = (nodes) => Object.fromEntries(nodes.map((n) => [n.name, Math.round(rssMiB(n))]));
 
 /** Calls sent: a batch counts its calls. */
 const calls = (records) => records.reduce((n, r) => n + r.calls, 0);
@@ -78,7 +81,10 @@ export async function runSoak({ api, rpcNode, validators, minutes, load: shape }
   const names = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'Alice//stash', 'Bob//stash',
     'Charlie//stash', 'Dave//stash', 'Eve//stash', 'Ferdie//stash'];
   const workers = names.map((n) => ({ pair: keyring.addFromUri(`//${n}`), node: rpcNode, api }));
-  const rssStart = Object.fromEntries([...validators, rpcNode].map((n) => [n.name, Math.round(rssMiB(n))]));
+  const measured = [...validators, rpcNode];
+  const rssStart = rssOf(measured);
+  // Every node's memory once a minute: growth over a long soak is a leak or a cache filling.
+  const rssByMinute = [{ minute: 0, ...rssStart }];
   const tracker = await trackFinality(api);
   const load = mixedLoad({ reference: { node: rpcNode, api }, workers, listing, owner: alice.address, ...shape });
   const startedAt = Date.now();
@@ -100,6 +106,8 @@ export async function runSoak({ api, rpcNode, validators, minutes, load: shape }
       api.call.evaluationApi.score(listing),
     ]);
     answers.push(performance.now() - t0);
+    const minute = Math.floor((Date.now() - startedAt) / 60_000);
+    if (minute > rssByMinute[rssByMinute.length - 1].minute) rssByMinute.push({ minute, ...rssOf(measured) });
     await sleep(1000);
   }
   stop = true;
@@ -110,7 +118,7 @@ export async function runSoak({ api, rpcNode, validators, minutes, load: shape }
   const lags = tracker.lags(startedAt, endedAt);
   tracker.stop();
   const fullness = await blockFullness(api, rpcNode, fromBlock + 1, toBlock);
-  const rssEnd = Object.fromEntries([...validators, rpcNode].map((n) => [n.name, Math.round(rssMiB(n))]));
+  const rssEnd = rssOf(measured);
   const seconds = (endedAt - startedAt) / 1000;
   const report = {
     minutes,
@@ -122,7 +130,7 @@ export async function runSoak({ api, rpcNode, validators, minutes, load: shape }
     blockFullnessPct: { p50: quantile(fullness, 0.5), p99: quantile(fullness, 0.99), mean: fullness.reduce((a, b) => a + b, 0) / Math.max(1, fullness.length) },
     rounds,
     finalityLagMs: { p50: quantile(lags, 0.5), p99: quantile(lags, 0.99), blocks: lags.length },
-    rssMiB: { start: rssStart, end: rssEnd },
+    rssMiB: { start: rssStart, end: rssEnd, byMinute: rssByMinute },
     rpcAnswerMs: { p50: quantile(answers, 0.5), p99: quantile(answers, 0.99), samples: answers.length },
   };
   return { report, outcome, records: load.records, rounds, toBlock };

@@ -72,9 +72,8 @@ ip -n "$CTL" link set br0 up
 
 # The short forms' soak runs inside network.test.js, on its network. A short form that hangs
 # fails after half an hour (they take about ten minutes) instead of holding CI to its limit.
-timeout=()
-[ "$MODE" = full ] || timeout=(--test-timeout=1800000)
-timeout+=(--test-force-exit)
+runner_opts=(--test-force-exit)
+[ "$MODE" = full ] || runner_opts+=(--test-timeout=1800000)
 files=(e2e/chaos/network.test.js)
 [ "$MODE" = short ] || files+=(e2e/chaos/soak.test.js)
 [ -z "$ONLY" ] || files=("e2e/chaos/$ONLY.test.js")
@@ -84,5 +83,5 @@ ip netns exec "$CTL" env \
 	ALLSPARK_NODE="$NODE_BIN" ALLSPARK_CHAOS_NS="$CTL" ALLSPARK_CHAOS_SUBNET="$SUBNET" \
 	ALLSPARK_CHAOS_DELAY_BIN="$DELAY_BIN" ALLSPARK_CHAOS_MODE="$MODE" ALLSPARK_SOAK_MINUTES="$SOAK_MIN" \
 	ALLSPARK_CHAOS_REPORT="$REPORT" \
-	node --test --test-concurrency=1 --test-reporter=spec "${timeout[@]}" "${files[@]}"
+	node --test --test-concurrency=1 --test-reporter=spec "${runner_opts[@]}" "${files[@]}"
 echo "chaos: done in $(($(date +%s) - start)) s"

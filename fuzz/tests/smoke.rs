@@ -1,11 +1,16 @@
-//! The fuzzer's bounded smoke (`fuzz_smoke`), run in CI: every input of the committed corpus, then inputs from
-//! a seeded generator, each from genesis with every invariant checked after every block.
+//! The fuzzer's bounded smoke (`fuzz_smoke`), run in CI: inputs of the committed corpus (a sample
+//! spread over it, `ALLSPARK_FUZZ_SMOKE_CORPUS` of them, or `all`), then inputs from a seeded
+//! generator, each from genesis with every invariant checked after every block.
 
 use allspark_fuzz::{chain::Stats, run, seeded_input};
 use std::path::PathBuf;
 
 /// Seeded inputs run after the corpus (`ALLSPARK_FUZZ_SMOKE_INPUTS` overrides).
 const SEEDED_INPUTS: u64 = 24;
+
+/// Corpus inputs replayed (`ALLSPARK_FUZZ_SMOKE_CORPUS` overrides; `all` replays the whole
+/// corpus, which the long libFuzzer runs grow to thousands of inputs).
+const CORPUS_SAMPLE: usize = 32;
 
 /// Bytes per seeded input: a few hundred calls and jumps.
 const SEEDED_LEN: usize = 4_096;
@@ -18,7 +23,27 @@ fn corpus() -> Vec<PathBuf> {
 		.filter(|p| p.is_file())
 		.collect();
 	files.sort();
+	let sample = match std::env::var("ALLSPARK_FUZZ_SMOKE_CORPUS").as_deref() {
+		Ok("all") => files.len(),
+		Ok(n) => n.parse().unwrap_or(CORPUS_SAMPLE),
+		Err(_) => CORPUS_SAMPLE,
+	};
+	spread(files, sample)
+}
+
+/// `n` of `files`, evenly spaced over them (all of them if there are no more than `n`): the same
+/// sample for the same corpus, from every part of it.
+fn spread(files: Vec<PathBuf>, n: usize) -> Vec<PathBuf> {
+	let len = files.len();
+	if n == 0 || len <= n {
+		return if n == 0 { Vec::new() } else { files };
+	}
 	files
+		.into_iter()
+		.enumerate()
+		.filter(|(i, _)| i * n % len < n)
+		.map(|(_, f)| f)
+		.collect()
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! The trade market (`pallet_allspark_market`).
 
+#[cfg(feature = "runtime-benchmarks")]
+use crate::AccountId;
 use crate::{
-	AccountId, Balances, BlockNumber, Content, Runtime, RuntimeEvent, RuntimeHoldReason, Token,
-	DAYS,
+	Balances, BlockNumber, Content, Runtime, RuntimeEvent, RuntimeHoldReason, Token, DAYS,
 };
 use frame_support::{parameter_types, traits::ConstU32};
 
