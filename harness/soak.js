@@ -3,9 +3,10 @@
 // fixed-price offers and their withdrawal, while four more run evaluation rounds (open, three
 // staked commits, three reveals, finalised on its own). What it measures: every transaction's
 // outcome, the blocks' weight against the normal class's limit, finality lag p50/p99, each node's
-// resident memory at start, once a minute and at the end, and the RPC node's answer time p50/p99 for the reads a DApp
-// makes, sampled every second. e2e/chaos/soak.test.js runs it for the figures (30 minutes on a
-// network of its own); the chaos tests' short form runs a minute of it on their network.
+// resident memory at start, once a minute and at the end, and the RPC node's answer time p50/p99
+// for the reads a DApp makes, sampled every second. e2e/chaos/soak.test.js runs it for the
+// figures (30 minutes on a network of its own); the chaos tests' short form runs a minute of it
+// on their network.
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';

@@ -4,12 +4,11 @@
 #   scripts/fuzz.sh 36000     # a ten-hour run
 # Each input is a program of blocks of signed calls of every pallet run from genesis against the
 # real runtime, every invariant checked after every block with calls and at the end of every
-# jump of empty blocks (fuzz/src/lib.rs; the smoke checks after every block: twice the blocks a
-# second here). Starts from the
-# committed corpus (fuzz/corpus); at the end, the inputs that found new coverage are merged
-# into it (commit them), and it prints inputs run, calls, blocks, coverage and wall time. A
-# crash (a panic or a broken invariant) leaves its input in $ALLSPARK_FUZZ_OUT/artifacts and
-# fails the script: replay it with the fuzz binary
+# jump of empty blocks (fuzz/src/lib.rs; the smoke checks after every block, at half the calls a
+# second). Starts from the committed corpus (fuzz/corpus); at the end, the inputs that found
+# new coverage are merged into it (commit them), and it prints inputs run, calls, blocks,
+# coverage and wall time. A crash (a panic or a broken invariant) leaves its input in
+# $ALLSPARK_FUZZ_OUT/artifacts and fails the script: replay it with the fuzz binary
 # ("$CARGO_TARGET_DIR/fuzz/x86_64-unknown-linux-gnu/release/runtime <file>"), or copy it into
 # fuzz/corpus and run the smoke (`cargo test --workspace --features "$CARGO_FEATURES"
 # fuzz_smoke`, ALLSPARK_FUZZ_TRACE=1 prints every call and its outcome).

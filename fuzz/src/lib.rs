@@ -6,7 +6,9 @@
 //! eras and expiries end. After every block it checks every pallet's `try_state` (the AllSpark
 //! pallets' invariants and upstream's), that the total issuance is what the accounts own and
 //! what genesis issued less the recorded burns, and that every hold has its owner's record
-//! ([`checks`]).
+//! ([`checks`]). The long libFuzzer runs (`ALLSPARK_FUZZ_CHECKS=jumps`, set by
+//! scripts/fuzz.sh) skip those checks inside a jump of empty blocks and make them at its end
+//! ([`chain::check_every_block`]).
 //!
 //! The program is read op by op ([`run`]): mostly calls (a signer, then a call generated from
 //! the runtime's type metadata by [`calls::Generator`]), sometimes the end of the block (one

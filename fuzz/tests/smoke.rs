@@ -35,8 +35,8 @@ fn corpus() -> Vec<PathBuf> {
 /// sample for the same corpus, from every part of it.
 fn spread(files: Vec<PathBuf>, n: usize) -> Vec<PathBuf> {
 	let len = files.len();
-	if n == 0 || len <= n {
-		return if n == 0 { Vec::new() } else { files };
+	if len <= n {
+		return files;
 	}
 	files
 		.into_iter()
