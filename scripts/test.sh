@@ -105,10 +105,12 @@ fi
 # test file's process exits once its tests are done (--test-force-exit), even if a failed test
 # left something running (its exit handler then kills the nodes it started).
 # The suites, longest first (durations of a warm run at concurrency 3, in seconds: validators
-# 350, the guide's examples 245, Chromium 195, market 190, evaluation 177, then the rest), so
-# the last to start are short ones and the lanes end together. Files not listed follow.
+# 350, governance about 370 alone, the guide's examples 245, Chromium 195, market 190,
+# evaluation 177, then the rest), so the last to start are short ones and the lanes end
+# together. Files not listed follow.
 LONGEST_FIRST=(
 	e2e/tests/operations/07-validators.test.js
+	e2e/tests/operations/15-governance.test.js
 	dapp/tests/guide.test.js
 	dapp/tests/browser.test.js
 	e2e/tests/pallets/11-market.test.js

@@ -44,14 +44,25 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 	)
 }
 
+/// The `local` network's bootnode: Alice on this machine's port 30333 with the public test node
+/// key `0x00…01` (`scripts/start-local.sh` and docker-compose start her with it), so a node
+/// started with `--chain local` finds its peers with no `--bootnodes` of its own.
+pub const LOCAL_BOOTNODE: &str =
+	"/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
+
 /// A four-validator local testnet (Alice, Bob, Charlie, Dave).
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	from_preset(
+	let bootnode = LOCAL_BOOTNODE
+		.parse::<sc_network::config::MultiaddrWithPeerId>()
+		.map_err(|e| format!("the local bootnode's address: {e}"))?;
+	let mut spec = from_preset(
 		"AllSpark Local Testnet",
 		"allspark_local",
 		ChainType::Local,
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
-	)
+	)?;
+	spec.add_boot_node(bootnode);
+	Ok(spec)
 }
 
 /// The production-like network: the full token plan (see the runtime's `production` preset).
@@ -65,8 +76,8 @@ pub fn production_chain_spec() -> Result<ChainSpec, String> {
 }
 
 /// Refuse to run a live chain whose genesis names a well-known development key (`sp-keyring`'s
-/// Alice, Bob, …) as an Aura or GRANDPA authority or as the sudo key: anyone can sign with
-/// those keys, so such a chain belongs to everyone. The `production` preset names them as
+/// Alice, Bob, …) as an Aura or GRANDPA authority, a technical committee member or the sudo
+/// key: anyone can sign with those keys, so such a chain belongs to everyone. The `production` preset names them as
 /// stand-ins; a launch replaces them in the plain chain spec (see docs/validator.md).
 pub fn refuse_well_known_keys(spec: &dyn sc_service::ChainSpec) -> Result<(), String> {
 	use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
@@ -80,6 +91,8 @@ pub fn refuse_well_known_keys(spec: &dyn sc_service::ChainSpec) -> Result<(), St
 	let grandpa: Vec<([u8; 32], u64)> =
 		genesis_value(&storage, "Grandpa", "Authorities")?.unwrap_or_default();
 	let sudo: Option<[u8; 32]> = genesis_value(&storage, "Sudo", "Key")?;
+	let committee: Vec<[u8; 32]> =
+		genesis_value(&storage, "TechnicalMembership", "Members")?.unwrap_or_default();
 	let found: Vec<String> = aura
 		.iter()
 		.filter_map(sr)
@@ -91,6 +104,7 @@ pub fn refuse_well_known_keys(spec: &dyn sc_service::ChainSpec) -> Result<(), St
 				.map(|k| format!("{k:?} (GRANDPA)")),
 		)
 		.chain(sudo.iter().filter_map(sr).map(|k| format!("{k:?} (sudo)")))
+		.chain(committee.iter().filter_map(sr).map(|k| format!("{k:?} (technical committee)")))
 		.collect();
 	if found.is_empty() {
 		return Ok(());

@@ -40,7 +40,8 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" | "development" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
-			"production" => Box::new(chain_spec::production_chain_spec()?),
+			// `staging`, the name sc-cli's `--chain` help offers, is the production preset.
+			"production" | "staging" => Box::new(chain_spec::production_chain_spec()?),
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},
@@ -53,7 +54,10 @@ pub fn run() -> sc_cli::Result<()> {
 	let cli = Cli::from_args();
 
 	match &cli.subcommand {
-		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
+		Some(Subcommand::Key(cmd)) => {
+			restrict_new_files();
+			cmd.run(&cli)
+		},
 		#[allow(deprecated)]
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
@@ -66,31 +70,39 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::CheckBlock(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config)?;
-				Ok((cmd.run(client, import_queue), task_manager))
+				let PartialComponents {
+					client, task_manager, import_queue, transaction_pool, ..
+				} = service::new_partial(&config)?;
+				Ok((keeping(transaction_pool, cmd.run(client, import_queue)), task_manager))
 			})
 		},
 		Some(Subcommand::ExportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
-				Ok((cmd.run(client, config.database), task_manager))
+				let PartialComponents {
+					client, task_manager, import_queue, transaction_pool, ..
+				} = service::new_partial(&config)?;
+				let parts = (import_queue, transaction_pool);
+				Ok((keeping(parts, cmd.run(client, config.database)), task_manager))
 			})
 		},
 		Some(Subcommand::ExportState(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
-				Ok((cmd.run(client, config.chain_spec), task_manager))
+				let PartialComponents {
+					client, task_manager, import_queue, transaction_pool, ..
+				} = service::new_partial(&config)?;
+				let parts = (import_queue, transaction_pool);
+				Ok((keeping(parts, cmd.run(client, config.chain_spec)), task_manager))
 			})
 		},
 		Some(Subcommand::ImportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config)?;
-				Ok((cmd.run(client, import_queue), task_manager))
+				let PartialComponents {
+					client, task_manager, import_queue, transaction_pool, ..
+				} = service::new_partial(&config)?;
+				Ok((keeping(transaction_pool, cmd.run(client, import_queue)), task_manager))
 			})
 		},
 		Some(Subcommand::PurgeChain(cmd)) => {
@@ -100,13 +112,20 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::Revert(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, backend, .. } =
-					service::new_partial(&config)?;
+				let PartialComponents {
+					client,
+					task_manager,
+					backend,
+					import_queue,
+					transaction_pool,
+					..
+				} = service::new_partial(&config)?;
+				let parts = (import_queue, transaction_pool);
 				let aux_revert = Box::new(|client, _, blocks| {
 					sc_consensus_grandpa::revert(client, blocks)?;
 					Ok(())
 				});
-				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
+				Ok((keeping(parts, cmd.run(client, backend, Some(aux_revert))), task_manager))
 			})
 		},
 		Some(Subcommand::Benchmark(cmd)) => {
@@ -183,5 +202,26 @@ pub fn run() -> sc_cli::Result<()> {
 				}
 			})
 		},
+	}
+}
+
+/// An offline command's future that keeps the node's parts it does not use (the transaction pool,
+/// the import queue) until the command is done: their essential tasks end when they are dropped,
+/// and they must outlive the command (`service::GracefulEssentialSpawner`).
+async fn keeping<Parts, T>(parts: Parts, command: impl std::future::Future<Output = T>) -> T {
+	let done = command.await;
+	drop(parts);
+	done
+}
+
+/// Keys the `key` subcommands write (`generate-node-key --file` or `--base-path`, `insert`'s
+/// keystore files) are secrets: created readable by their owner only (0600), as ssh keeps a
+/// private key, whatever the shell's umask.
+fn restrict_new_files() {
+	#[cfg(unix)]
+	// SAFETY: umask only sets this process's file-creation mask; it cannot fail, and the key
+	// commands run on one thread.
+	unsafe {
+		libc::umask(0o077);
 	}
 }

@@ -1,7 +1,7 @@
 //! The full node service: Aura block authoring and GRANDPA finality on `sc-service`.
 
 use allspark_runtime::{apis::RuntimeApi, opaque::Block};
-use futures::FutureExt;
+use futures::{future::BoxFuture, FutureExt};
 use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
@@ -20,7 +20,7 @@ pub type HostFunctions =
 
 pub(crate) type FullClient =
 	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<HostFunctions>>;
-type FullBackend = sc_service::TFullBackend<Block>;
+pub(crate) type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 
 /// The minimum period of blocks on which justifications will be imported and generated.
@@ -39,6 +39,52 @@ pub type Service = sc_service::PartialComponents<
 		Option<Telemetry>,
 	),
 >;
+
+/// How long an essential task of the transaction pool or the import queue may have ended before
+/// its end counts as a failure: long enough for a stopping node to cancel it first.
+const ESSENTIAL_END_GRACE: Duration = Duration::from_secs(10);
+
+/// Spawns the transaction pool's and the import queue's essential tasks so that their ending
+/// *because the node is stopping* is not reported as a failure.
+///
+/// Those tasks end when the pool or the queue is dropped. On Ctrl-C, and after every offline
+/// command (`export-blocks`, `revert`, …), that happens before or while the task manager cancels
+/// its tasks, and `sc-service` logs "Essential task `txpool-background` failed. Shutting down
+/// service." for each: a clean stop that reads as a crash (upstream polkadot-sdk#1773). Here a
+/// task that ends waits [`ESSENTIAL_END_GRACE`] before its end is reported: a stopping node
+/// cancels it silently within that time; a running node whose pool really stopped still shuts
+/// down, that much later. A panic is reported at once, as before.
+#[derive(Clone)]
+struct GracefulEssentialSpawner(sc_service::SpawnEssentialTaskHandle);
+
+impl GracefulEssentialSpawner {
+	fn graced(task: BoxFuture<'static, ()>) -> BoxFuture<'static, ()> {
+		Box::pin(async move {
+			task.await;
+			futures_timer::Delay::new(ESSENTIAL_END_GRACE).await;
+		})
+	}
+}
+
+impl sp_core::traits::SpawnEssentialNamed for GracefulEssentialSpawner {
+	fn spawn_essential_blocking(
+		&self,
+		name: &'static str,
+		group: Option<&'static str>,
+		task: BoxFuture<'static, ()>,
+	) {
+		self.0.spawn_blocking(name, group, Self::graced(task));
+	}
+
+	fn spawn_essential(
+		&self,
+		name: &'static str,
+		group: Option<&'static str>,
+		task: BoxFuture<'static, ()>,
+	) {
+		self.0.spawn(name, group, Self::graced(task));
+	}
+}
 
 /// Builds the client, database, import queue and transaction pool.
 pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
@@ -73,7 +119,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 	let transaction_pool = Arc::from(
 		sc_transaction_pool::Builder::new(
-			task_manager.spawn_essential_handle(),
+			GracefulEssentialSpawner(task_manager.spawn_essential_handle()),
 			client.clone(),
 			config.role.is_authority().into(),
 		)
@@ -112,7 +158,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 					Ok((slot, timestamp))
 				}
 			},
-			spawner: &task_manager.spawn_essential_handle(),
+			spawner: &GracefulEssentialSpawner(task_manager.spawn_essential_handle()),
 			registry: config.prometheus_registry(),
 			check_for_equivocation: Default::default(),
 			telemetry: telemetry.as_ref().map(|x| x.handle()),
@@ -221,13 +267,35 @@ pub fn new_full<
 	let name = config.network.node_name.clone();
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
+	if let Some(registry) = prometheus_registry.as_ref() {
+		crate::metrics::spawn_process_metrics(registry, &task_manager)?;
+	}
 
+	// The voter's state, shared between the voter and `grandpa_roundState`.
+	let shared_voter_state = SharedVoterState::empty();
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
+		let shared_voter_state = shared_voter_state.clone();
+		let shared_authority_set = grandpa_link.shared_authority_set().clone();
+		let justification_stream = grandpa_link.justification_stream();
+		let finality_provider = sc_consensus_grandpa::FinalityProofProvider::new_for_service(
+			backend.clone(),
+			Some(shared_authority_set.clone()),
+		);
 
-		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+		Box::new(move |subscription_executor| {
+			let deps = crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				grandpa: crate::rpc::GrandpaDeps {
+					shared_voter_state: shared_voter_state.clone(),
+					shared_authority_set: shared_authority_set.clone(),
+					justification_stream: justification_stream.clone(),
+					subscription_executor,
+					finality_provider: finality_provider.clone(),
+				},
+			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};
@@ -323,7 +391,7 @@ pub fn new_full<
 			notification_service: grandpa_notification_service,
 			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
 			prometheus_registry,
-			shared_voter_state: SharedVoterState::empty(),
+			shared_voter_state,
 			telemetry: telemetry.as_ref().map(|x| x.handle()),
 			offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(transaction_pool),
 		};

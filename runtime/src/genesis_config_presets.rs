@@ -1,17 +1,22 @@
 //! Genesis presets, built with `sp-genesis-builder`.
 //!
 //! - `development`: one validator (Alice), Alice holds the sudo key, the well-known dev accounts
-//!   are funded with round amounts.
+//!   are funded with round amounts; referendum tracks at [`TrackTiming::Fast`].
 //! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave) so GRANDPA keeps finality with
-//!   one of them down (it tolerates floor((n-1)/3) faulty voters), same funding.
-//! - `production`: the public token plan, 300,000,000 ASK (see [`production_config_genesis`]).
+//!   one of them down (it tolerates floor((n-1)/3) faulty voters), same funding and governance.
+//! - `production`: the public token plan, 300,000,000 ASK (see [`production_config_genesis`]),
+//!   **no sudo key**: governance only, at production timing.
+//!
+//! Every preset seats Alice, Bob and Charlie on the technical committee (stand-ins for a
+//! launch's own members) and bonds each initial validator with [`VALIDATOR_BOND`].
 //!
 //! Every preset funds the token pallet's four pots and states the total issuance its plan adds
 //! up to; genesis is refused when it does not.
 
 use crate::{
-	AccountId, Balance, BalancesConfig, BlockNumber, ContentConfig, EvaluationConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, TokenConfig, ValidatorsConfig,
+	governance::origins::TrackTiming, AccountId, Balance, BalancesConfig, BlockNumber,
+	ContentConfig, EvaluationConfig, OriginsConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, TechnicalMembershipConfig, TokenConfig, ValidatorsConfig,
 	VestingConfig, ASK, DAYS, HOURS, MILLI_ASK, MINUTES,
 };
 use alloc::{vec, vec::Vec};
@@ -27,6 +32,40 @@ use sp_runtime::{Perbill, Permill};
 
 /// What each well-known development account holds at genesis.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * ASK;
+
+/// The bond each initial validator holds from genesis: the runtime parameter's default
+/// (`dynamic_params::validators::Bond`), 100,000 ASK.
+pub const VALIDATOR_BOND: Balance = 100_000 * ASK;
+
+/// Who governs a network from genesis.
+#[derive(Clone)]
+pub struct GovernanceSetup {
+	/// The sudo key: dev and local chains only.
+	pub sudo: Option<AccountId>,
+	/// The technical committee's members.
+	pub committee: Vec<AccountId>,
+	/// The referendum tracks' timing.
+	pub timing: TrackTiming,
+}
+
+impl GovernanceSetup {
+	/// A test chain's: Alice's sudo key, the committee, fast tracks.
+	pub fn test() -> Self {
+		Self {
+			sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+			committee: committee(),
+			timing: TrackTiming::Fast,
+		}
+	}
+}
+
+/// The technical committee of every preset: Alice, Bob and Charlie.
+pub fn committee() -> Vec<AccountId> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect()
+}
 
 /// One validator: its account, and its session keys (Aura for authoring, GRANDPA for finality).
 pub type AuthorityKeys = (AccountId, AuraId, GrandpaId);
@@ -129,13 +168,13 @@ pub struct ValidatorRules {
 	pub claim_delay: BlockNumber,
 }
 
-/// The genesis of a network: its validators and their rules, its sudo key, its funded accounts,
+/// The genesis of a network: its validators and their rules, its governance, its funded accounts,
 /// its pots, the vesting schedules `(account, begin, length, liquid)` and the total issuance all
 /// of it must add up to. Aura's and GRANDPA's authorities come from the session pallet.
 pub fn network_genesis(
 	initial_authorities: Vec<AuthorityKeys>,
 	rules: ValidatorRules,
-	root: AccountId,
+	governance: GovernanceSetup,
 	endowed_accounts: Vec<(AccountId, Balance)>,
 	pots: Vec<(Pot, Balance)>,
 	vesting: Vec<(AccountId, BlockNumber, BlockNumber, Balance)>,
@@ -162,6 +201,7 @@ pub fn network_genesis(
 				.collect::<Vec<_>>(),
 			min_validators: rules.min_validators,
 			session_length: rules.session_length,
+			genesis_bond: VALIDATOR_BOND,
 		},
 		session: SessionConfig {
 			keys: initial_authorities
@@ -177,7 +217,11 @@ pub fn network_genesis(
 		},
 		evaluation: EvaluationConfig { params: Some(rules.evaluation) },
 		content: ContentConfig { claim_delay: rules.claim_delay },
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: governance.sudo },
+		technical_membership: TechnicalMembershipConfig {
+			members: governance.committee.try_into().expect("a committee of at most 16"),
+		},
+		origins: OriginsConfig { timing: governance.timing },
 	})
 }
 
@@ -185,7 +229,6 @@ pub fn network_genesis(
 pub fn testnet_genesis(
 	initial_authorities: Vec<AuthorityKeys>,
 	min_validators: u32,
-	root: AccountId,
 	endowed_accounts: Vec<(AccountId, Balance)>,
 ) -> Value {
 	let rules = ValidatorRules {
@@ -194,7 +237,8 @@ pub fn testnet_genesis(
 		evaluation: test_evaluation_params(),
 		claim_delay: TEST_CLAIM_DELAY,
 	};
-	network_genesis(initial_authorities, rules, root, endowed_accounts, dev_pots(), vec![])
+	let governance = GovernanceSetup::test();
+	network_genesis(initial_authorities, rules, governance, endowed_accounts, dev_pots(), vec![])
 }
 
 /// The account and session keys of a well-known dev account as a validator.
@@ -227,12 +271,7 @@ pub fn dev_endowments() -> Vec<(AccountId, Balance)> {
 
 /// The `development` preset: a single validator, Alice.
 pub fn development_config_genesis() -> Value {
-	testnet_genesis(
-		vec![authority_keys(Sr25519Keyring::Alice)],
-		1,
-		Sr25519Keyring::Alice.to_account_id(),
-		dev_endowments(),
-	)
+	testnet_genesis(vec![authority_keys(Sr25519Keyring::Alice)], 1, dev_endowments())
 }
 
 /// The `local_testnet` preset: four validators, Alice, Bob, Charlie and Dave.
@@ -245,7 +284,6 @@ pub fn local_config_genesis() -> Value {
 			authority_keys(Sr25519Keyring::Dave),
 		],
 		NETWORK_MIN_VALIDATORS,
-		Sr25519Keyring::Alice.to_account_id(),
 		dev_endowments(),
 	)
 }
@@ -263,6 +301,8 @@ pub const TEAM_CLIFF: BlockNumber = 12 * MONTH;
 pub const TEAM_VESTING_LENGTH: BlockNumber = 36 * MONTH;
 /// What the evaluation-reward pot is seeded with, out of the community share.
 pub const EVALUATION_POT_SEED: Balance = 1_000 * ASK;
+/// What each initial validator of the production plan holds beyond its bond, for fees.
+pub const VALIDATOR_ALLOWANCE: Balance = 1_000 * ASK;
 /// How many accounts the public sale's share is spread over.
 pub const SALE_ACCOUNTS: u32 = 4;
 
@@ -285,8 +325,10 @@ pub fn plan_account(role: &str, n: u32) -> AccountId {
 /// | 15 % | community incentives | the community pot, less the evaluation pot's seed |
 /// | 20 % | foundation and ecosystem | the treasury pot |
 ///
-/// Validators Alice, Bob, Charlie and Dave and Alice's sudo key stand in for the launch's own
-/// keys; sessions last an hour.
+/// Validators Alice, Bob, Charlie and Dave stand in for the launch's own validators, and Alice,
+/// Bob and Charlie for its technical committee; there is no sudo key. Each validator's bond (and
+/// [`VALIDATOR_ALLOWANCE`] for its fees) comes out of the foundation's share. Sessions last an
+/// hour.
 pub fn production_config_genesis() -> Value {
 	let percent = |p: u128| TOTAL_SUPPLY / 100 * p;
 	let sale_each = percent(40) / SALE_ACCOUNTS as u128;
@@ -294,26 +336,30 @@ pub fn production_config_genesis() -> Value {
 		(0..SALE_ACCOUNTS).map(|i| (plan_account("sale", i), sale_each)).collect();
 	let team = plan_account("team", 0);
 	endowed.push((team.clone(), percent(20)));
+	let validators = vec![
+		authority_keys(Sr25519Keyring::Alice),
+		authority_keys(Sr25519Keyring::Bob),
+		authority_keys(Sr25519Keyring::Charlie),
+		authority_keys(Sr25519Keyring::Dave),
+	];
+	let per_validator = VALIDATOR_BOND + VALIDATOR_ALLOWANCE;
+	endowed.extend(validators.iter().map(|(who, _, _)| (who.clone(), per_validator)));
+	let to_validators = per_validator * validators.len() as u128;
 	let pots = vec![
-		(Pot::Treasury, percent(20)),
+		(Pot::Treasury, percent(20) - to_validators),
 		(Pot::CommunityIncentives, percent(15) - EVALUATION_POT_SEED),
 		(Pot::NodeIncentives, percent(5)),
 		(Pot::EvaluationRewards, EVALUATION_POT_SEED),
 	];
 	let mut genesis = network_genesis(
-		vec![
-			authority_keys(Sr25519Keyring::Alice),
-			authority_keys(Sr25519Keyring::Bob),
-			authority_keys(Sr25519Keyring::Charlie),
-			authority_keys(Sr25519Keyring::Dave),
-		],
+		validators,
 		ValidatorRules {
 			min_validators: NETWORK_MIN_VALIDATORS,
 			session_length: PRODUCTION_SESSION_LENGTH,
 			evaluation: production_evaluation_params(),
 			claim_delay: PRODUCTION_CLAIM_DELAY,
 		},
-		Sr25519Keyring::Alice.to_account_id(),
+		GovernanceSetup { sudo: None, committee: committee(), timing: TrackTiming::Production },
 		endowed,
 		pots,
 		vec![(team, TEAM_CLIFF, TEAM_VESTING_LENGTH, 0)],

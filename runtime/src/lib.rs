@@ -20,6 +20,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod governance;
 #[cfg(test)]
 mod tests;
 
@@ -56,6 +57,7 @@ pub mod primitives {
 	/// A timestamp in milliseconds since the unix epoch.
 	pub type Moment = u64;
 }
+pub use configs::governance::dynamic_params;
 pub use primitives::*;
 
 /// Token and time constants.
@@ -198,7 +200,10 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-#[frame_support::runtime]
+// Declaration order, not index order, is the order of genesis and hooks (`legacy_ordering`): the
+// balances pallet comes first so that the validators pallet's genesis can hold the initial
+// validators' bonds. Balances has no block hooks, so only genesis and try-state order move.
+#[frame_support::runtime(legacy_ordering)]
 mod runtime {
 	#[runtime::runtime]
 	#[runtime::derive(
@@ -223,6 +228,11 @@ mod runtime {
 	#[runtime::pallet_index(2)]
 	pub type Utility = pallet_utility;
 
+	// Before the validators pallet (declaration order is genesis order): its genesis holds the
+	// initial validators' bonds.
+	#[runtime::pallet_index(20)]
+	pub type Balances = pallet_balances;
+
 	// Consensus.
 	#[runtime::pallet_index(10)]
 	pub type Aura = pallet_aura;
@@ -233,10 +243,14 @@ mod runtime {
 	pub type Validators = pallet_allspark_validators;
 	#[runtime::pallet_index(13)]
 	pub type Session = pallet_session;
+	#[runtime::pallet_index(14)]
+	pub type Authorship = pallet_authorship;
+	#[runtime::pallet_index(15)]
+	pub type Historical = pallet_session::historical;
+	#[runtime::pallet_index(16)]
+	pub type Offences = pallet_offences;
 
-	// The ASK token: balances, fees, vesting and the token's economics.
-	#[runtime::pallet_index(20)]
-	pub type Balances = pallet_balances;
+	// The ASK token: fees, vesting and the token's economics (balances above).
 	#[runtime::pallet_index(21)]
 	pub type TransactionPayment = pallet_transaction_payment;
 	#[runtime::pallet_index(22)]
@@ -252,7 +266,32 @@ mod runtime {
 	#[runtime::pallet_index(33)]
 	pub type Evaluation = pallet_allspark_evaluation;
 
-	// Governance (sudo stands in until on-chain governance lands).
+	// Governance: referenda on tracks, the technical committee and its whitelist, the brakes
+	// and the runtime parameters (configs/governance.rs).
+	#[runtime::pallet_index(40)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(41)]
+	pub type Scheduler = pallet_scheduler;
+	#[runtime::pallet_index(42)]
+	pub type Referenda = pallet_referenda;
+	#[runtime::pallet_index(43)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+	#[runtime::pallet_index(44)]
+	pub type Origins = governance::origins::pallet_governance_origins;
+	#[runtime::pallet_index(45)]
+	pub type Whitelist = pallet_whitelist;
+	#[runtime::pallet_index(46)]
+	pub type TechnicalCommittee = pallet_collective<Instance1>;
+	#[runtime::pallet_index(47)]
+	pub type TechnicalMembership = pallet_membership<Instance1>;
+	#[runtime::pallet_index(48)]
+	pub type Parameters = pallet_parameters;
+	#[runtime::pallet_index(49)]
+	pub type SafeMode = pallet_safe_mode;
+	#[runtime::pallet_index(50)]
+	pub type TxPause = pallet_tx_pause;
+
+	// The dev and local chains' sudo key; the production preset sets none.
 	#[runtime::pallet_index(90)]
 	pub type Sudo = pallet_sudo;
 }

@@ -2,12 +2,31 @@
 
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { checkAddress, cryptoWaitReady } from '@polkadot/util-crypto';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import {
-  startNode, stopNode, waitFor, runNodeCommand, tempDir, finalizedNumber, rpc,
+  startNode, stopNode, waitFor, runNodeCommand, tempDir, finalizedNumber, rpc, nodeBinary,
 } from 'allspark-harness/node.js';
+
+/** Writes a node key file (hex) into `dir`; returns its path. */
+function writeKey(dir, hex) {
+  const path = join(dir, 'node-key');
+  writeFileSync(path, hex);
+  return path;
+}
+
+/**
+ * Runs an offline subcommand that must succeed and stop cleanly: its log has no "Essential task
+ * … failed. Shutting down service." (once printed by every such command; read as a crash).
+ */
+function runCleanly(args) {
+  const r = spawnSync(nodeBinary(), args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  assert.equal(r.status, 0, `${args[0]} failed: ${r.stderr}`);
+  assert.doesNotMatch(r.stderr, /Essential task/, `${args[0]} logged a task failure`);
+  return r.stdout;
+}
 
 describe('node subcommands', () => {
   const started = [];
@@ -25,6 +44,11 @@ describe('node subcommands', () => {
     assert.equal(genesis.session.keys.length, 4);
     assert.equal(genesis.validators.validators.length, 4);
     assert.equal(genesis.validators.minValidators, 4);
+    // Its bootnode: Alice on port 30333 with the public test node key 0x00…01
+    // (scripts/start-local.sh), so a node joining `local` needs no --bootnodes.
+    assert.deepEqual(plain.bootNodes, ['/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp']);
+    const alicePeer = runNodeCommand(['key', 'inspect-node-key', '--file', writeKey(dir, '0'.repeat(63) + '1')]).trim();
+    assert.equal(alicePeer, '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp');
 
     const rawPath = join(dir, 'local-raw.json');
     runNodeCommand(['export-chain-spec', '--chain', 'local', '--raw', '--output', rawPath]);
@@ -47,7 +71,8 @@ describe('node subcommands', () => {
     assert.match(refused.stderr, /well-known development keys in its genesis: Alice \(Aura\)/);
     assert.match(refused.stderr, /Alice \(GRANDPA\)/);
     assert.match(refused.stderr, /Dave \(GRANDPA\)/);
-    assert.match(refused.stderr, /Alice \(sudo\)/);
+    assert.match(refused.stderr, /Alice \(technical committee\)/);
+    assert.doesNotMatch(refused.stderr, /sudo/, 'the production preset has no sudo key');
     // The explicit override runs it (on a private machine).
     const node = await startNode({ chain: 'production', extraArgs: ['--allow-well-known-keys'] });
     started.push(node);
@@ -88,18 +113,18 @@ describe('node subcommands', () => {
 
     const base = ['--chain', 'dev', '--base-path', node.basePath];
     const exportPath = join(tempDir(), 'blocks.bin');
-    runNodeCommand(['export-blocks', ...base, '--from', '1', '--to', '3', '--binary', exportPath]);
+    runCleanly(['export-blocks', ...base, '--from', '1', '--to', '3', '--binary', exportPath]);
     assert.ok(statSync(exportPath).size > 0);
-    runNodeCommand(['check-block', ...base, '3']);
+    runCleanly(['check-block', ...base, '3']);
 
     const fresh = tempDir();
-    runNodeCommand(['import-blocks', '--chain', 'dev', '--base-path', fresh, '--state-pruning', 'archive', '--binary', exportPath]);
+    runCleanly(['import-blocks', '--chain', 'dev', '--base-path', fresh, '--state-pruning', 'archive', '--binary', exportPath]);
     const imported = await startNode({ chain: 'dev', basePath: fresh });
     started.push(imported);
     assert.equal(await rpc(imported.rpcPort, 'chain_getBlockHash', [3]), hash3, 'imported chain is the same chain');
     await stopNode(imported, 'SIGINT');
 
-    runNodeCommand(['revert', '--chain', 'dev', '--base-path', fresh, '--state-pruning', 'archive', '1']);
+    runCleanly(['revert', '--chain', 'dev', '--base-path', fresh, '--state-pruning', 'archive', '1']);
     runNodeCommand(['purge-chain', '--chain', 'dev', '--base-path', fresh, '-y']);
     assert.ok(!existsSync(join(fresh, 'chains', 'allspark_dev', 'paritydb', 'full', 'metadata')), 'database removed');
   });

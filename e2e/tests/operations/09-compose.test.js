@@ -97,6 +97,10 @@ describe('docker compose network', () => {
     // Prometheus answers on the mapped port.
     const metrics = await (await fetch(`http://127.0.0.1:${ports.alice.prom}/metrics`)).text();
     assert.match(metrics, /substrate_block_height/);
+    // The node's own memory metric, which docs/validator.md tells operators to alert on (with
+    // the registry's `chain` label, as every metric of the node).
+    const rss = Number(metrics.match(/^process_resident_memory_bytes\{chain="allspark_local"\} (\d+)$/m)?.[1]);
+    assert.ok(rss > 10 * 2 ** 20, `process_resident_memory_bytes ${rss}`);
   });
 
   it('passes `docker-compose config`', { skip: which('docker-compose') ? false : 'docker-compose is not installed (Debian package docker-compose)' }, () => {

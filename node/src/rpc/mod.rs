@@ -1,6 +1,9 @@
 //! The node's RPC extensions beyond the standard Substrate set: `system_accountNextIndex`
-//! (frame-system's, reading its account through [`AccountParam`]), `payment_queryInfo`/`payment_queryFeeDetails` (transaction payment) and the
-//! AllSpark methods over the runtime APIs (`token_economics`, `content_*`, `market_*`, `evaluation_*`, `validators_set`).
+//! (frame-system's, reading its account through [`AccountParam`]),
+//! `payment_queryInfo`/`payment_queryFeeDetails` (transaction payment), GRANDPA's
+//! (`grandpa_roundState`, `grandpa_proveFinality`, `grandpa_subscribeJustifications`) and the
+//! AllSpark methods over the runtime APIs (`token_economics`, `content_*`, `market_*`,
+//! `evaluation_*`, `validators_set`).
 
 pub mod content;
 pub mod evaluation;
@@ -23,6 +26,27 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// Transaction pool instance.
 	pub pool: Arc<P>,
+	/// What GRANDPA's RPC reads.
+	pub grandpa: GrandpaDeps,
+}
+
+/// What GRANDPA's RPC reads: the voter's state, the authority set, finalized blocks'
+/// justifications and the finality proofs of past blocks.
+pub struct GrandpaDeps {
+	/// The voter's state (rounds and votes), shared with the running voter.
+	pub shared_voter_state: sc_consensus_grandpa::SharedVoterState,
+	/// The authority set, shared with the block import.
+	pub shared_authority_set: sc_consensus_grandpa::SharedAuthoritySet<
+		<Block as sp_runtime::traits::Block>::Hash,
+		BlockNumber,
+	>,
+	/// Justifications as blocks are finalized.
+	pub justification_stream: sc_consensus_grandpa::GrandpaJustificationStream<Block>,
+	/// Runs the subscriptions.
+	pub subscription_executor: sc_rpc::SubscriptionTaskExecutor,
+	/// Proves a block's finality from the stored justifications.
+	pub finality_provider:
+		Arc<sc_consensus_grandpa::FinalityProofProvider<crate::service::FullBackend, Block>>,
 }
 
 /// The block an AllSpark RPC method reads at: the given one, or the best block.
@@ -90,12 +114,13 @@ where
 	use evaluation::{Evaluation, EvaluationApiServer};
 	use market::{Market, MarketApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use sc_consensus_grandpa_rpc::GrandpaApiServer;
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 	use token::{Token, TokenApiServer};
 	use validators::{Validators, ValidatorsApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, grandpa } = deps;
 
 	// frame-system's RPC, but its `system_accountNextIndex` (alias `account_nextIndex`) reads
 	// its account through `AccountParam`: upstream's decodes any length of text (50 kB took a
@@ -119,6 +144,16 @@ where
 	module.merge(Market::new(client.clone()).into_rpc())?;
 	module.merge(Evaluation::new(client.clone()).into_rpc())?;
 	module.merge(Validators::new(client).into_rpc())?;
+	module.merge(
+		sc_consensus_grandpa_rpc::Grandpa::new(
+			grandpa.subscription_executor,
+			grandpa.shared_authority_set,
+			grandpa.shared_voter_state,
+			grandpa.justification_stream,
+			grandpa.finality_provider,
+		)
+		.into_rpc(),
+	)?;
 
 	Ok(module)
 }

@@ -100,6 +100,10 @@ parameter_types! {
 impl pallet_allspark_token::Config for Test {
 	type Currency = Balances;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
+	type SpendOrigin = frame_system::EnsureRootWithSuccess<
+		AccountId,
+		frame_support::traits::ConstU64<{ u64::MAX }>,
+	>;
 	type FindAuthor = pallet_allspark_token::config_preludes::NoAuthor;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockHelper;

@@ -116,9 +116,13 @@ pub mod pallet {
 			+ fungible::Balanced<Self::AccountId>
 			+ fungible::Inspect<Self::AccountId>;
 
-		/// The origin that may change rates and the split and spend from the treasury.
+		/// The origin that may change the rates, the split and the author reward.
 		#[pallet::no_default]
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The origin that may spend from the treasury, and the most it may spend at once.
+		#[pallet::no_default]
+		type SpendOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = BalanceOf<Self>>;
 
 		/// Finds the account of the current block's author from the pre-runtime digests.
 		#[pallet::no_default]
@@ -230,6 +234,8 @@ pub mod pallet {
 		InsufficientTreasury,
 		/// A spend of nothing.
 		ZeroAmount,
+		/// The spend is above what the origin may spend at once.
+		SpendAboveLimit,
 		/// The rates or the split were never set: the chain's genesis is incomplete.
 		NotConfigured,
 	}
@@ -368,17 +374,18 @@ pub mod pallet {
 		/// Pay `amount` from the treasury pot to `beneficiary`. The treasury always keeps its
 		/// existential deposit.
 		///
-		/// - Origin: [`Config::GovernanceOrigin`].
+		/// - Origin: [`Config::SpendOrigin`], for at most the amount its success names.
 		///
-		/// Emits [`Event::TreasurySpent`]. Fails with [`Error::ZeroAmount`] or
-		/// [`Error::InsufficientTreasury`].
+		/// Emits [`Event::TreasurySpent`]. Fails with [`Error::ZeroAmount`],
+		/// [`Error::SpendAboveLimit`] or [`Error::InsufficientTreasury`].
 		#[pallet::call_index(3)]
 		pub fn spend_from_treasury(
 			origin: OriginFor<T>,
 			beneficiary: T::AccountId,
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
+			let limit = T::SpendOrigin::ensure_origin(origin)?;
+			ensure!(amount <= limit, Error::<T>::SpendAboveLimit);
 			Self::do_spend_from_treasury(beneficiary, amount)
 		}
 	}

@@ -57,6 +57,8 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	/// The author `FindAuthor` reports; `None` for a block without a known author.
 	pub static Author: Option<AccountId> = Some(CHARLIE);
+	/// The most root may spend from the treasury at once, in the mock.
+	pub static SpendLimit: Balance = 20_000;
 }
 
 pub struct MockAuthor;
@@ -73,6 +75,7 @@ impl FindAuthor<AccountId> for MockAuthor {
 impl crate::Config for Test {
 	type Currency = Balances;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
+	type SpendOrigin = frame_system::EnsureRootWithSuccess<AccountId, SpendLimit>;
 	type FindAuthor = MockAuthor;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockAuthor;

@@ -1,13 +1,34 @@
 //! Benchmarks of the validators pallet: the set one short of full (add) and full (remove), the
-//! account to add or remove at the end of the scan.
+//! account to add or remove at the end of the scan; bonds topped up, unbonded by an account
+//! checked against a full set, withdrawn.
 
 use super::*;
-use crate::pallet::{PendingChange, PlannedSet};
+use crate::pallet::{Bonds, PendingChange, PlannedSet};
 use codec::Decode;
 use frame_benchmarking::v2::*;
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get,
+	},
+	BoundedVec,
+};
 use frame_system::RawOrigin;
-use sp_runtime::traits::TrailingZeroInput;
+use sp_runtime::traits::{Saturating, TrailingZeroInput};
+
+/// `who` funded for twice the bond.
+fn fund<T: Config>(who: &T::AccountId) {
+	let amount = T::BondAmount::get()
+		.saturating_mul(2u32.into())
+		.saturating_add(T::BondCurrency::minimum_balance());
+	T::BondCurrency::set_balance(who, amount);
+}
+
+/// `who` bonded at the current figure.
+fn bonded<T: Config>(who: &T::AccountId) {
+	fund::<T>(who);
+	Pallet::<T>::do_bond(who.clone(), T::BondAmount::get()).expect("a funded account bonds");
+}
 
 fn set_of<T: Config>(n: u32) -> Vec<T::AccountId> {
 	(0..n).map(|i| account("validator", i, 0)).collect()
@@ -30,6 +51,7 @@ mod benchmarks {
 		let keys = <T as pallet_session::Config>::Keys::decode(&mut TrailingZeroInput::zeroes())
 			.expect("keys decode from zeroes");
 		pallet_session::NextKeys::<T>::insert(&who, keys);
+		bonded::<T>(&who);
 		#[extrinsic_call]
 		_(RawOrigin::Root, who.clone());
 		assert_eq!(PlannedSet::<T>::get().last(), Some(&who));
@@ -44,6 +66,42 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Root, who.clone());
 		assert!(!PlannedSet::<T>::get().contains(&who));
+	}
+
+	/// Topping up a bond (a read, a hold, a write): the costlier path than a first bond.
+	#[benchmark]
+	fn bond() {
+		let who: T::AccountId = account("candidate", 0, 0);
+		fund::<T>(&who);
+		let half = T::BondAmount::get() / 2u32.into();
+		Pallet::<T>::do_bond(who.clone(), half).expect("a funded account bonds");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert_eq!(Bonds::<T>::get(&who).map(|b| b.amount), Some(T::BondAmount::get()));
+	}
+
+	/// Unbonding, checked against a full planned set.
+	#[benchmark]
+	fn unbond() {
+		plan::<T>(set_of::<T>(T::MaxValidators::get()));
+		let who: T::AccountId = account("candidate", 0, 0);
+		bonded::<T>(&who);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(Bonds::<T>::get(&who).is_some_and(|b| b.unlocks_at.is_some()));
+	}
+
+	#[benchmark]
+	fn withdraw_bond() {
+		let who: T::AccountId = account("candidate", 0, 0);
+		bonded::<T>(&who);
+		Pallet::<T>::do_unbond(who.clone()).expect("a non-validator unbonds");
+		let unlocks =
+			pallet_session::CurrentIndex::<T>::get().saturating_add(T::BondingDelay::get());
+		pallet_session::CurrentIndex::<T>::put(unlocks);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(Bonds::<T>::get(&who).is_none());
 	}
 
 	impl_benchmark_test_suite!(

@@ -7,8 +7,11 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
+mod bonds;
 mod invariants;
+mod offences;
 pub mod runtime_api;
+pub mod types;
 pub mod weights;
 
 #[cfg(test)]
@@ -16,6 +19,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use types::*;
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
@@ -51,7 +55,10 @@ pub struct ValidatorSetInfo<AccountId, BlockNumber> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{pallet_prelude::*, traits::ValidatorRegistration};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, ValidatorRegistration},
+	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::Zero;
 
@@ -72,6 +79,25 @@ pub mod pallet {
 
 		/// The origin that adds and removes validators.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The currency of the bonds (ASK), held under [`HoldReason::ValidatorBond`].
+		type BondCurrency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungible::Mutate<Self::AccountId>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The bond an account holds to be added to the set (governance may change it; a bond
+		/// made under a lower figure is topped up with [`Pallet::bond`]).
+		type BondAmount: Get<BalanceOf<Self>>;
+
+		/// Sessions from [`Pallet::unbond`] until the bond may be withdrawn: at least the
+		/// sessions an equivocation may still be reported in.
+		#[pallet::constant]
+		type BondingDelay: Get<SessionIndex>;
+
+		/// Where slashed bonds go (the treasury pot): nothing a slash takes is burned.
+		type SlashBeneficiary: Get<Self::AccountId>;
 
 		/// The largest validator set allowed.
 		#[pallet::constant]
@@ -95,6 +121,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type MinValidators<T: Config> = StorageValue<_, u32, ValueQuery>;
 
+	/// Each bonded account's bond: what it holds and when it may withdraw it.
+	#[pallet::storage]
+	pub type Bonds<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, BondOf<T>>;
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A validator's (or candidate's) bond.
+		#[codec(index = 0)]
+		ValidatorBond,
+	}
+
 	/// How many blocks a session lasts: set at genesis (short on development chains, an hour on
 	/// a production one). Read through [`SessionPeriod`].
 	#[pallet::storage]
@@ -111,6 +149,44 @@ pub mod pallet {
 		/// Governance removed a validator from the planned set.
 		ValidatorRemoved {
 			/// The removed validator.
+			who: T::AccountId,
+		},
+		/// An account bonded, or topped its bond up to the current figure.
+		Bonded {
+			/// The bonded account.
+			who: T::AccountId,
+			/// What it held now.
+			added: BalanceOf<T>,
+			/// Its whole bond.
+			bond: BalanceOf<T>,
+		},
+		/// A bonded account that is no validator started unbonding.
+		Unbonding {
+			/// The account.
+			who: T::AccountId,
+			/// The session from which it may withdraw its bond.
+			unlocks_at: SessionIndex,
+		},
+		/// A bond was released to its owner.
+		BondWithdrawn {
+			/// The owner.
+			who: T::AccountId,
+			/// What was released.
+			amount: BalanceOf<T>,
+		},
+		/// A reported offence slashed a validator's bond into the treasury.
+		Slashed {
+			/// The offender.
+			who: T::AccountId,
+			/// What was taken from its bond.
+			amount: BalanceOf<T>,
+			/// The session of the offence.
+			session: SessionIndex,
+		},
+		/// An offender was removed from the planned set: it stops authoring and voting from
+		/// the session after the next boundary.
+		OffenderRemoved {
+			/// The offender.
 			who: T::AccountId,
 		},
 		/// The planned set was handed to the session pallet at a session boundary: queued during
@@ -138,6 +214,20 @@ pub mod pallet {
 		/// The account is in the planned or current validator set: its session keys stay until
 		/// governance has removed it and a set without it is active.
 		StillValidator,
+		/// The account has no bond.
+		NotBonded,
+		/// The account's bond is below [`Config::BondAmount`]: `bond` tops it up.
+		BondTooSmall,
+		/// The account's bond is unbonding: `bond` again to stand as a validator.
+		BondUnbonding,
+		/// The account's bond is already at [`Config::BondAmount`] or above.
+		AlreadyBonded,
+		/// The account is already unbonding.
+		AlreadyUnbonding,
+		/// The bond is not unbonded yet (see [`Event::Unbonding`]'s session).
+		BondLocked,
+		/// The account cannot hold the bond.
+		InsufficientBalance,
 	}
 
 	#[pallet::genesis_config]
@@ -149,6 +239,8 @@ pub mod pallet {
 		pub min_validators: u32,
 		/// How many blocks a session lasts; at least one.
 		pub session_length: BlockNumberFor<T>,
+		/// The bond each initial validator holds from genesis (zero: none).
+		pub genesis_bond: BalanceOf<T>,
 	}
 
 	#[pallet::genesis_build]
@@ -177,6 +269,12 @@ pub mod pallet {
 			PlannedSet::<T>::put(set);
 			assert!(!self.session_length.is_zero(), "genesis: a session lasts at least one block");
 			SessionLength::<T>::put(self.session_length);
+			if !self.genesis_bond.is_zero() {
+				for who in &self.validators {
+					Pallet::<T>::do_bond(who.clone(), self.genesis_bond)
+						.expect("genesis: a validator cannot hold its bond");
+				}
+			}
 		}
 	}
 
@@ -198,10 +296,12 @@ pub mod pallet {
 		/// session boundary and authors from the session after.
 		///
 		/// - Origin: [`Config::GovernanceOrigin`].
-		/// - `who`: an account that has registered session keys and is not a validator yet.
+		/// - `who`: an account that has registered session keys, holds a bond of at least
+		///   [`Config::BondAmount`] that is not unbonding, and is not a validator yet.
 		///
 		/// Emits [`Event::ValidatorAdded`]. Fails with [`Error::AlreadyValidator`],
-		/// [`Error::NoSessionKeys`] or [`Error::TooManyValidators`].
+		/// [`Error::NoSessionKeys`], [`Error::NotBonded`], [`Error::BondTooSmall`],
+		/// [`Error::BondUnbonding`] or [`Error::TooManyValidators`].
 		#[pallet::call_index(0)]
 		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
@@ -242,6 +342,44 @@ pub mod pallet {
 			ensure!(!Self::is_validator(&who), Error::<T>::StillValidator);
 			pallet_session::Pallet::<T>::purge_keys(origin)
 		}
+
+		/// Hold the bond a validator needs ([`Config::BondAmount`]), or top an existing bond up
+		/// to it; an unbonding bond stops unbonding.
+		///
+		/// - Origin: signed, by the would-be validator (the account of its session keys).
+		///
+		/// Emits [`Event::Bonded`]. Fails with [`Error::AlreadyBonded`] (a bond at the figure
+		/// already, not unbonding) or [`Error::InsufficientBalance`].
+		#[pallet::call_index(3)]
+		pub fn bond(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_bond(who, T::BondAmount::get())
+		}
+
+		/// Start unbonding: the bond may be withdrawn [`Config::BondingDelay`] sessions later.
+		///
+		/// - Origin: signed, by a bonded account in neither the planned nor the current set
+		///   (governance removes a validator first).
+		///
+		/// Emits [`Event::Unbonding`]. Fails with [`Error::NotBonded`],
+		/// [`Error::AlreadyUnbonding`] or [`Error::StillValidator`].
+		#[pallet::call_index(4)]
+		pub fn unbond(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_unbond(who)
+		}
+
+		/// Release an unbonded bond (what slashes left of it) to its owner.
+		///
+		/// - Origin: signed, by the owner, from the session its [`Event::Unbonding`] named.
+		///
+		/// Emits [`Event::BondWithdrawn`]. Fails with [`Error::NotBonded`] or
+		/// [`Error::BondLocked`].
+		#[pallet::call_index(5)]
+		pub fn withdraw_bond(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_bond(who)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -254,6 +392,7 @@ pub mod pallet {
 				),
 				Error::<T>::NoSessionKeys
 			);
+			Self::ensure_bonded(&who)?;
 			set.try_push(who.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
 			PlannedSet::<T>::put(set);
 			PendingChange::<T>::put(true);

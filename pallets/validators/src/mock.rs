@@ -42,6 +42,8 @@ mod runtime {
 	pub type Validators = pallet_allspark_validators;
 	#[runtime::pallet_index(3)]
 	pub type Session = pallet_session;
+	#[runtime::pallet_index(4)]
+	pub type Historical = pallet_session::historical;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -83,7 +85,7 @@ impl pallet_session::Config for Test {
 	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
 	type ShouldEndSession = PeriodicSessions<crate::SessionPeriod<Test>, ConstU64<0>>;
 	type NextSessionRotation = PeriodicSessions<crate::SessionPeriod<Test>, ConstU64<0>>;
-	type SessionManager = Validators;
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Test, Validators>;
 	type SessionHandler = TestSessionHandler;
 	type Keys = UintAuthorityId;
 	type DisablingStrategy = ();
@@ -92,14 +94,44 @@ impl pallet_session::Config for Test {
 	type KeyDeposit = ConstU64<0>;
 }
 
+impl pallet_session::historical::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = UnitIdentification;
+}
+
+/// Every account identifies as itself alone.
+pub struct UnitIdentification;
+impl sp_runtime::traits::Convert<AccountId, Option<()>> for UnitIdentification {
+	fn convert(_: AccountId) -> Option<()> {
+		Some(())
+	}
+}
+
+/// The bond a validator holds, in the mock.
+pub const BOND: u64 = 100;
+/// Where slashes go.
+pub const TREASURY: AccountId = 99;
+
+parameter_types! {
+	pub static BondAmount: u64 = BOND;
+	pub const Treasury: AccountId = TREASURY;
+}
+
 impl crate::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
+	type BondCurrency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type BondAmount = BondAmount;
+	type BondingDelay = ConstU32<3>;
+	type SlashBeneficiary = Treasury;
 	type MaxValidators = ConstU32<MAX>;
 	type WeightInfo = ();
 }
 
-/// Builds test externalities: validators 1–4 at genesis; accounts 1–9 funded, 1–8 with keys.
+/// Builds test externalities: validators 1–4 at genesis; accounts 1–9 funded, 1–8 with keys and
+/// bonded; the treasury alive.
 pub struct ExtBuilder {
 	validators: Vec<AccountId>,
 }
@@ -119,7 +151,7 @@ impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_balances::GenesisConfig::<Test> {
-			balances: (1..=9).map(|a| (a, 1_000)).collect(),
+			balances: (1..=9).map(|a| (a, 1_000)).chain([(TREASURY, 1)]).collect(),
 			..Default::default()
 		}
 		.assimilate_storage(&mut storage)
@@ -128,6 +160,7 @@ impl ExtBuilder {
 			validators: self.validators.clone(),
 			min_validators: MIN,
 			session_length: SESSION_LENGTH,
+			genesis_bond: BOND,
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
@@ -143,7 +176,14 @@ impl ExtBuilder {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| System::set_block_number(1));
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			// The candidates with keys are bonded too.
+			for who in (5..=8).filter(|a| !self.validators.contains(a)) {
+				Validators::bond(RuntimeOrigin::signed(who)).expect("a candidate bonds");
+			}
+			System::reset_events();
+		});
 		ext
 	}
 

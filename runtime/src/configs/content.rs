@@ -19,7 +19,7 @@ impl pallet_allspark_content::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
+	type GovernanceOrigin = crate::configs::governance::ContentModerator;
 	type Treasury = TreasuryAccount;
 	type FrozenBalance = crate::configs::monetary::FrozenBalances;
 	/// Open offers and sell orders keep a listing from being delisted or transferred.

@@ -21,7 +21,7 @@ impl pallet_allspark_evaluation::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Content = Content;
 	type ServiceCharge = Token;
-	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
+	type GovernanceOrigin = crate::configs::governance::EconomicAdmin;
 	type RewardPot = EvaluationRewardPot;
 	type IncentivePot = CommunityIncentivePot;
 	type FrozenBalance = crate::configs::monetary::FrozenBalances;

@@ -37,7 +37,8 @@ impl pallet_allspark_token::benchmarking::BenchmarkHelper<AccountId> for TokenBe
 impl pallet_allspark_token::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
-	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
+	type GovernanceOrigin = crate::configs::governance::EconomicAdmin;
+	type SpendOrigin = crate::configs::governance::TreasurySpender;
 	type FindAuthor = crate::configs::consensus::FindAuthorAccount;
 	type TreasuryPalletId = TreasuryPalletId;
 	type CommunityPalletId = CommunityPalletId;

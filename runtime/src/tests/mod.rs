@@ -1,5 +1,7 @@
 //! Unit tests of the runtime's own configuration: fees and genesis presets.
 
+mod governance;
+
 use crate::{
 	configs::monetary::{WeightToFee, BASE_EXTRINSIC_FEE, TRANSACTION_BYTE_FEE},
 	genesis_config_presets::{self, DEV_ENDOWMENT},
@@ -20,6 +22,38 @@ use sp_runtime::traits::{Dispatchable, Zero};
 fn storage_of_preset(id: &str) -> sp_io::TestExternalities {
 	let config = genesis_config_presets::preset_config(&id.into()).expect("preset exists");
 	config.build_storage().unwrap().into()
+}
+
+/// A GRANDPA equivocation by `key`: two prevotes for different blocks in round 1 of the current
+/// set, as a second node run on the same keys produces, and the proof (from the historical
+/// session roots) that the key belonged to a validator of the current session.
+fn grandpa_equivocation(
+	key: sp_keyring::Ed25519Keyring,
+) -> (
+	sp_consensus_grandpa::EquivocationProof<sp_core::H256, crate::BlockNumber>,
+	sp_session::MembershipProof,
+) {
+	use finality_grandpa::{Equivocation, Message, Prevote};
+	use frame_support::traits::KeyOwnerProofSystem;
+	use sp_consensus_grandpa::{localized_payload, EquivocationProof, KEY_TYPE};
+	let set_id = pallet_grandpa::CurrentSetId::<Runtime>::get();
+	let signed_prevote = |hash: sp_core::H256| {
+		let prevote = Prevote { target_hash: hash, target_number: 1u32 };
+		let payload = localized_payload(1, set_id, &Message::Prevote(prevote.clone()));
+		(prevote, key.sign(&payload).into())
+	};
+	let proof = EquivocationProof::new(
+		set_id,
+		sp_consensus_grandpa::Equivocation::Prevote(Equivocation {
+			round_number: 1,
+			identity: key.public().into(),
+			first: signed_prevote(sp_core::H256::repeat_byte(1)),
+			second: signed_prevote(sp_core::H256::repeat_byte(2)),
+		}),
+	);
+	let authority: sp_consensus_grandpa::AuthorityId = key.public().into();
+	let owner = crate::Historical::prove((KEY_TYPE, authority)).expect("the key is in the session");
+	(proof, owner)
 }
 
 #[test]
@@ -69,8 +103,45 @@ fn presets_build_and_balance() {
 				Some(Sr25519Keyring::Alice.to_account_id()),
 				"{preset}"
 			);
+			assert_eq!(
+				crate::governance::origins::Timing::<Runtime>::get(),
+				crate::governance::origins::TrackTiming::Fast,
+				"{preset}"
+			);
 		});
 	}
+}
+
+#[test]
+fn production_has_no_sudo_key_and_bonded_validators() {
+	use crate::governance::origins::{Timing, TrackTiming};
+	use frame_support::traits::fungible::InspectHold;
+	storage_of_preset(genesis_config_presets::PRODUCTION_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		assert_eq!(Timing::<Runtime>::get(), TrackTiming::Production);
+		assert_eq!(Balances::total_issuance(), genesis_config_presets::TOTAL_SUPPLY);
+		let mut committee = genesis_config_presets::committee();
+		committee.sort();
+		assert_eq!(
+			pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().to_vec(),
+			committee
+		);
+		assert_eq!(
+			pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get(),
+			committee
+		);
+		let bond_reason = pallet_allspark_validators::HoldReason::ValidatorBond.into();
+		for who in pallet_session::Validators::<Runtime>::get() {
+			assert_eq!(
+				Balances::balance_on_hold(&bond_reason, &who),
+				genesis_config_presets::VALIDATOR_BOND
+			);
+			assert_eq!(
+				pallet_allspark_validators::Bonds::<Runtime>::get(&who).map(|b| b.amount),
+				Some(genesis_config_presets::VALIDATOR_BOND)
+			);
+		}
+	});
 }
 
 #[test]
@@ -134,7 +205,9 @@ fn fees_are_split_and_issuance_falls_by_exactly_the_burned_part() {
 		ext.test_run(origin, &call, &info, len as usize, 0, |origin| call.clone().dispatch(origin))
 			.unwrap()
 			.unwrap();
-		assert_eq!(Balances::free_balance(&alice), DEV_ENDOWMENT - 5 * crate::ASK - fee);
+		// Alice, the dev chain's validator, holds her bond.
+		let bonded = DEV_ENDOWMENT - genesis_config_presets::VALIDATOR_BOND;
+		assert_eq!(Balances::free_balance(&alice), bonded - 5 * crate::ASK - fee);
 		assert_eq!(Balances::free_balance(&bob), DEV_ENDOWMENT + 5 * crate::ASK);
 		// 30 % to the treasury, 50 % to the evaluation-reward pot (rounded down), the rest burned.
 		let to_treasury = fee * 30 / 100;
@@ -260,7 +333,21 @@ mod production_plan {
 				"15 % community incentives, the evaluation pot seeded from it"
 			);
 			assert_eq!(Token::pot_balance(Pot::EvaluationRewards), EVALUATION_POT_SEED);
-			assert_eq!(Token::pot_balance(Pot::Treasury), 60 * M, "20 % treasury");
+			// 20 % for the foundation: the treasury, and the initial validators' bonds and
+			// allowances.
+			let validators = pallet_session::Validators::<Runtime>::get();
+			let per_validator = genesis_config_presets::VALIDATOR_BOND
+				+ genesis_config_presets::VALIDATOR_ALLOWANCE;
+			let to_validators: Balance = validators
+				.iter()
+				.map(<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance)
+				.sum();
+			assert_eq!(to_validators, per_validator * validators.len() as Balance);
+			assert_eq!(
+				Token::pot_balance(Pot::Treasury) + to_validators,
+				60 * M,
+				"20 % foundation"
+			);
 			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
 			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 4);
 			assert_eq!(

@@ -79,3 +79,18 @@ fn treasury_spends_pay_out_and_keep_the_pot_alive() {
 		);
 	});
 }
+
+#[test]
+fn a_spend_above_the_origins_limit_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		SpendLimit::set(100);
+		let treasury = pot(Pot::Treasury);
+		assert_noop!(
+			Token::spend_from_treasury(RuntimeOrigin::root(), BOB, 101),
+			Error::<Test>::SpendAboveLimit
+		);
+		assert_eq!(pot(Pot::Treasury), treasury);
+		assert_ok!(Token::spend_from_treasury(RuntimeOrigin::root(), BOB, 100));
+		assert_eq!(pot(Pot::Treasury), treasury - 100);
+	});
+}

@@ -10,7 +10,9 @@ use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
 mod add_remove;
+mod bonds;
 mod genesis;
+mod offences;
 mod purge_keys;
 mod session;
 
