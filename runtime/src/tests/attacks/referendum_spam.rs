@@ -1,4 +1,4 @@
-//! Attack 14: clogging governance with referenda. An attacker with many accounts submits a
+//! Attack 16: clogging governance with referenda. An attacker with many accounts submits a
 //! flood of root referenda (the slowest track, one deciding at a time) and never places their
 //! decision deposits, hoping to keep an honest proposal from being decided. A referendum is
 //! decided only once its decision deposit is in, so the flood holds no deciding slot; after

@@ -1,4 +1,4 @@
-//! Attack 15: escaping a slash by leaving. A validator equivocates in GRANDPA (two prevotes in
+//! Attack 17: escaping a slash by leaving. A validator equivocates in GRANDPA (two prevotes in
 //! one round, as a second node run on the same keys produces), hopes the report comes late, and
 //! races it: it gets itself removed, unbonds as soon as a set without it is active, and tries to
 //! withdraw its bond before anyone proves the equivocation. The bond stays held for
