@@ -61,3 +61,15 @@ js_install() {
 	fi
 	(cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 }
+
+# The indexer (indexer/, its own npm project: Subsquid's processor, store and GraphQL server):
+# `npm ci` when its lock file is newer than its node_modules, then its TypeScript compiled into
+# indexer/lib.
+indexer_install() {
+	local dir="$REPO_ROOT/indexer"
+	local stamp="$dir/node_modules/.package-lock.json"
+	if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then
+		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+	(cd "$dir" && npm run --silent build)
+}

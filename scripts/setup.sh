@@ -25,6 +25,10 @@ command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
 command -v iptables >/dev/null 2>&1 || need_apt+=(iptables)
 command -v gcc >/dev/null 2>&1 || need_apt+=(gcc)
 dpkg -s libnetfilter-queue-dev >/dev/null 2>&1 || need_apt+=(libnetfilter-queue-dev)
+# The indexer's database: Debian's PostgreSQL server binaries (the scripts and tests run clusters
+# of their own on free ports, never the package's default cluster) and psql.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
+command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
 # The DApp's browser tests drive Debian's headless Chromium.
 [ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -5,7 +5,8 @@
 #   fmt        cargo fmt --check (polkadot-sdk's .rustfmt.toml)
 #   build      the node (the wasm runtime and the runtime-upgrade test blob with it)
 #   cargo test the Rust unit tests of the runtime and pallets, benchmark test suites included
-#   js         npm ci of the JavaScript workspace, the dapp's descriptors and its build
+#   js         npm ci of the JavaScript workspace, the dapp's descriptors and its build, the
+#              indexer's npm ci and build
 #   reference  docs/reference.md is what the built chain says
 #   suites     the end-to-end suites and the dapp's suites (typed client, every example of
 #              docs/dapp.md, the web DApp in Chromium), all against real nodes, several files at
@@ -72,6 +73,7 @@ begin js
 js_install
 bash scripts/dapp-descriptors.sh
 (cd dapp && npm run build)
+indexer_install
 end
 
 # The lint stage runs niced beside the suites, which spend most of their time waiting for
@@ -116,6 +118,7 @@ LONGEST_FIRST=(
 	e2e/tests/pallets/11-market.test.js
 	e2e/tests/pallets/12-evaluation.test.js
 	e2e/tests/operations/14-upgrade-check.test.js
+	e2e/tests/operations/16-indexer.test.js
 	e2e/tests/node/02-local-network.test.js
 	e2e/tests/node/04-cli.test.js
 	e2e/tests/operations/08-runtime-upgrade.test.js

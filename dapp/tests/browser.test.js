@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { startNode, stopNode, connect, devAccount } from 'allspark-harness/node.js';
 import { claimContent } from 'allspark-harness/content.js';
 import { sendAndWait } from 'allspark-harness/tx.js';
-import { serveStatic, launch, DAPP } from './lib/browser.js';
+import { serveStatic, launch, watchedPage, DAPP } from './lib/browser.js';
 
 const SHOTS = process.env.ALLSPARK_ARTIFACTS ?? join(DAPP, 'test-results');
 const TX_TIMEOUT = 90_000;
@@ -70,9 +70,7 @@ describe('AllSpark Market in Chromium', () => {
     bob = devAccount('Bob');
     server = await serveStatic();
     browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page = await watchedPage(browser, problems);
   });
 
   afterEach(() => {

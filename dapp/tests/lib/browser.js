@@ -44,3 +44,14 @@ export function chromiumPath() {
 export function launch() {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 }
+
+/**
+ * A page of `browser` whose console errors and uncaught errors are pushed to `problems` (a test
+ * then fails on any: `assert.deepEqual(problems.splice(0), [])` after each).
+ */
+export async function watchedPage(browser, problems) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return page;
+}

@@ -12,6 +12,9 @@ import { listingsView } from './views/listings.js';
 import { listingView } from './views/listing.js';
 import { accountView } from './views/account.js';
 import { registerView } from './views/register.js';
+import { indexedSearch, topView } from './views/indexed.js';
+import { categories } from './views/listings.js';
+import { indexerUrl } from './indexer.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -26,6 +29,8 @@ const app = {
   bestHash: null,
   trades: null,
   refreshers: [],
+  /** The indexer's GraphQL address (`?indexer=`), or null: the page then reads the chain only. */
+  indexerUrl: indexerUrl(),
 };
 window.allspark = app;
 
@@ -63,6 +68,13 @@ app.live = function live(fn, attrs = {}) {
   return el;
 };
 
+/** An indexer-served section, re-read at every new best block (its rows may have changed). */
+app.indexed = function indexed(el) {
+  const target = el.refresh ? el : el.querySelector('#listings, #top');
+  if (target?.refresh) app.refreshers.push(() => target.refresh());
+  return el;
+};
+
 function route() {
   const hash = window.location.hash || '#/listings';
   const [, page, arg] = hash.split('/');
@@ -72,6 +84,8 @@ function route() {
   if (page === 'listing' && /^\d+$/.test(arg ?? '')) node = listingView(app, BigInt(arg));
   else if (page === 'account') node = accountView(app);
   else if (page === 'register') node = registerView(app);
+  else if (page === 'top' && app.indexerUrl) node = app.indexed(topView(app));
+  else if (app.indexerUrl) node = app.indexed(indexedSearch(app, categories(app.api)));
   else node = listingsView(app);
   view.replaceChildren(node);
   document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.getAttribute('href') === `#/${page}`));
@@ -105,6 +119,11 @@ async function main() {
   app.info = info;
   setToken(info.decimals, info.symbol);
   $('chain-name').textContent = info.chain;
+  if (app.indexerUrl) {
+    $('nav-top').hidden = false;
+    $('indexer-name').textContent = 'indexer';
+    $('indexer-name').title = app.indexerUrl;
+  }
   $('chain-name').title = url;
   if (info.dev) setAccounts(devAccounts(info.ss58));
 

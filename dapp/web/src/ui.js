@@ -56,6 +56,11 @@ export function setToken(d, s) {
 
 export const tokenSymbol = () => symbol;
 
+/** `planck` (bigint, decimal string or codec) as a number of tokens, for charts. */
+export function units(planck) {
+  return Number(BigInt(planck.toString())) / 10 ** decimals;
+}
+
 /** `planck` (bigint or codec) as `1.2345 ASK`, trailing zeros dropped (at most 4 decimals). */
 export function fmt(planck) {
   const v = BigInt(planck.toString());

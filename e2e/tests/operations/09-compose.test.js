@@ -33,9 +33,12 @@ describe('docker compose network', () => {
     await Promise.all(Object.values(nodes).map((n) => stopNode(n, 'SIGKILL')));
   });
 
+  const nodeServices = Object.fromEntries(Object.entries(compose.services)
+    .filter(([, svc]) => svc.image === 'allspark/node:latest'));
+
   it('declares four validators and one public RPC node, and only the RPC node listens outside', () => {
-    assert.deepEqual(Object.keys(compose.services).sort(), [...VALIDATORS, 'rpc'].sort());
-    for (const [name, svc] of Object.entries(compose.services)) {
+    assert.deepEqual(Object.keys(nodeServices).sort(), [...VALIDATORS, 'rpc'].sort());
+    for (const [name, svc] of Object.entries(nodeServices)) {
       assert.ok(svc.image, `${name} has an image`);
       assert.ok(svc.volumes.some((v) => v.endsWith(':/data')), `${name} keeps its data in a volume`);
       assert.ok(svc.command.includes('--base-path=/data'), `${name} stores in /data`);
@@ -54,11 +57,27 @@ describe('docker compose network', () => {
       assert.ok(rpcSvc.command.includes(flag), `the rpc node has ${flag}`);
     }
     assert.ok(!rpcSvc.command.includes('--validator'));
+    // The indexer reads the RPC node, which keeps the finalized chain's state.
+    assert.ok(rpcSvc.command.includes('--state-pruning=archive-canonical'));
+  });
+
+  it('declares the indexer: PostgreSQL, the processor reading the RPC node, GraphQL on 4350', () => {
+    assert.deepEqual(Object.keys(compose.services).filter((n) => !nodeServices[n]).sort(), ['graphql', 'indexer', 'postgres']);
+    const { postgres, indexer, graphql } = compose.services;
+    assert.equal(postgres.ports, undefined, 'PostgreSQL publishes no port');
+    assert.ok(postgres.volumes.some((v) => v.endsWith(':/var/lib/postgresql/data')));
+    assert.equal(indexer.environment.ALLSPARK_RPC, 'ws://rpc:9944');
+    assert.equal(indexer.environment.DB_HOST, 'postgres');
+    assert.equal(indexer.environment.DB_PASS, postgres.environment.POSTGRES_PASSWORD);
+    assert.match(indexer.command.join(' '), /squid-typeorm-migration apply && exec node lib\/main\.js/);
+    assert.deepEqual(graphql.ports, ['4350:4350']);
+    assert.equal(graphql.environment.DB_HOST, 'postgres');
+    assert.deepEqual(graphql.command, ['npx', 'squid-graphql-server']);
   });
 
   it('runs every service\'s command line until the network imports and finalizes blocks', async () => {
     const ports = {};
-    for (const name of Object.keys(compose.services)) {
+    for (const name of Object.keys(nodeServices)) {
       ports[name] = { p2p: await freePort(), rpc: await freePort(), prom: await freePort() };
     }
     const localArgs = (name) => {

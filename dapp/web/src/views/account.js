@@ -4,6 +4,7 @@
 
 import { h, table, fmt, rightText } from '../ui.js';
 import { submit } from '../activity.js';
+import { accountHistory } from './indexed.js';
 
 export function accountView(app) {
   if (!app.account) {
@@ -77,5 +78,6 @@ export function accountView(app) {
     h('h2', {}, 'Open orders'), orders,
     licences,
     h('h2', {}, 'Listings owned'), listings,
-    h('h2', {}, 'Evaluator record'), record);
+    h('h2', {}, 'Evaluator record'), record,
+    app.indexerUrl ? [h('h2', {}, 'History'), app.indexed(accountHistory(app, who))] : null);
 }

@@ -7,6 +7,7 @@
 import { h, table, fmt, addr, field, select, parseAmount, parseCount, parseId, rightText, blocksToTime } from '../ui.js';
 import { submit } from '../activity.js';
 import { commitScore, revealFor, savedSalt } from '../evaluation.js';
+import { chartSection, tradeHistory } from './indexed.js';
 
 /** The rights a listing's books trade, as `[value, label, codec JSON]`. */
 export const RIGHTS = [
@@ -196,7 +197,9 @@ export function listingView(app, id) {
     details,
     h('h2', {}, 'Order book ', rightSelect), book, orderForm,
     h('h2', {}, 'Offers'), offers, h('div', { class: 'forms' }, buyForm, bidForm, offerForm),
-    h('h2', {}, 'Recent trades'), trades,
+    ...(app.indexerUrl
+      ? [h('h2', {}, 'Price'), app.indexed(chartSection(app, id)), h('h2', {}, 'Trade history'), app.indexed(tradeHistory(app, id))]
+      : [h('h2', {}, 'Recent trades'), trades]),
     h('h2', {}, 'Evaluation'), evaluation, evalForms,
     h('h2', {}, 'Copyright'), copyrightForms);
 }

@@ -1,0 +1,4 @@
+export enum CandleInterval {
+    H1 = "H1",
+    D1 = "D1",
+}

@@ -1,0 +1,6 @@
+export enum ListingStatus {
+    Active = "Active",
+    Suspended = "Suspended",
+    Delisted = "Delisted",
+    Removed = "Removed",
+}

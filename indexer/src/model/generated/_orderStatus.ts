@@ -1,0 +1,5 @@
+export enum OrderStatus {
+    Open = "Open",
+    Filled = "Filled",
+    Removed = "Removed",
+}

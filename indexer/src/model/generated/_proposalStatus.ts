@@ -1,0 +1,8 @@
+export enum ProposalStatus {
+    Open = "Open",
+    Accepted = "Accepted",
+    Withdrawn = "Withdrawn",
+    Rejected = "Rejected",
+    Evicted = "Evicted",
+    Closed = "Closed",
+}

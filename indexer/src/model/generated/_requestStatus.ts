@@ -1,0 +1,6 @@
+export enum RequestStatus {
+    Open = "Open",
+    Accepted = "Accepted",
+    Closed = "Closed",
+    Expired = "Expired",
+}

@@ -1,0 +1,5 @@
+export enum RoundStatus {
+    Open = "Open",
+    Finalised = "Finalised",
+    Failed = "Failed",
+}

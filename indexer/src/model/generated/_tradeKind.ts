@@ -1,0 +1,6 @@
+export enum TradeKind {
+    Order = "Order",
+    Offer = "Offer",
+    Auction = "Auction",
+    Proposal = "Proposal",
+}

@@ -1,0 +1,1 @@
+export * as content from './content/calls'

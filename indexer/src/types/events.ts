@@ -1,0 +1,5 @@
+export * as validators from './validators/events'
+export * as token from './token/events'
+export * as content from './content/events'
+export * as market from './market/events'
+export * as evaluation from './evaluation/events'

@@ -1,0 +1,2 @@
+export * as timestamp from './timestamp/storage'
+export * as content from './content/storage'
