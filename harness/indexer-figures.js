@@ -16,6 +16,7 @@ import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startNode, stopNode, connect, waitFor, finalizedNumber, bestNumber, sleep } from './node.js';
 import { sendAndWait, describeError } from './tx.js';
+import { sendAll } from './load-market.js';
 import { registerWork } from './content.js';
 import { startPostgres } from './postgres.js';
 import { startIndexer } from './indexer.js';
@@ -34,16 +35,6 @@ function options(argv) {
     o[k] = k === 'out' ? argv[i + 1] : Number(argv[i + 1]);
   }
   return o;
-}
-
-async function sendAll(api, txs) {
-  return Promise.all(txs.map(([tx, signer, nonce]) => new Promise((resolve, reject) => {
-    tx.signAndSend(signer, { nonce }, ({ status, dispatchError }) => {
-      if (dispatchError) reject(new Error(describeError(api, dispatchError).name));
-      else if (status.isInBlock) resolve(status.asInBlock.toHex());
-      else if (status.isDropped || status.isInvalid || status.isUsurped) reject(new Error(`tx ${status.type}`));
-    }).catch(reject);
-  })));
 }
 
 /** Bids resting in two books, then the owner selling into all of them. */

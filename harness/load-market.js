@@ -85,7 +85,11 @@ function windowMean(before, after) {
 }
 
 /** Send `txs` (each `[tx, signer, nonce]`) at once; resolve when every one is in a block. */
-async function sendAll(api, txs) {
+/**
+ * Sign and send every `[tx, signer, nonce]` at once; resolve with their blocks' hashes once all
+ * are in blocks, reject on the first refused or dispatch-failed one.
+ */
+export async function sendAll(api, txs) {
   const included = txs.map(([tx, signer, nonce]) => new Promise((resolve, reject) => {
     tx.signAndSend(signer, { nonce }, ({ status, dispatchError }) => {
       if (dispatchError) reject(new Error(describeError(api, dispatchError).name));
