@@ -16,7 +16,10 @@
 # assertions) in "$CARGO_TARGET_DIR/fuzz"; the first compiles the runtime's dependencies again,
 # binaryen's C++ (the wasm builder's) among them: about 8 minutes on two cores. Without
 # trace-compares instrumentation (the generator draws ids and amounts from the chain's state
-# already; the comparisons' hooks took half the time).
+# already; the comparisons' hooks took half the time), and without libFuzzer's own memcmp
+# tracing (-use_cmp=0, another ~9 %). An input that runs over 10 minutes is a timeout failure:
+# on a machine busy with builds, inputs of many long jumps took over a minute (and replayed in
+# 12-26 s alone), so 60 s made false failures.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
@@ -43,7 +46,7 @@ log="$out/fuzz.log"
 echo "fuzz: $jobs jobs for $seconds s; log $log, new inputs in $out/corpus"
 set +e
 "$bin" -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" \
-	-artifact_prefix="$out/artifacts/" -print_final_stats=1 -max_len=8192 -timeout=60 \
+	-artifact_prefix="$out/artifacts/" -print_final_stats=1 -max_len=8192 -timeout=600 -use_cmp=0 \
 	"$out/corpus" fuzz/corpus >"$log" 2>&1
 status=$?
 set -e
@@ -69,7 +72,7 @@ print(f"fuzz: {wall} s on {jobs} jobs: {inputs} inputs, {calls} calls, {blocks} 
       f"coverage {cov} edges ({ft} features); {crashes} crashes")
 PY
 # libFuzzer also leaves inputs that ran slowly (slow-unit-*, over 10 s: a loaded machine makes
-# them); those are no failure. Crashes, timeouts (60 s), leaks and OOMs are.
+# them); those are no failure. Crashes, timeouts (600 s), leaks and OOMs are.
 slow=$(find "$out/artifacts" -name 'slow-unit-*' | wc -l)
 [ "$slow" -eq 0 ] || echo "fuzz: $slow slow inputs (over 10 s) in $out/artifacts"
 failed=$(find "$out/artifacts" -type f ! -name 'slow-unit-*' | wc -l)
