@@ -9,9 +9,9 @@
 # new coverage are merged into it (commit them), and it prints inputs run, calls, blocks,
 # coverage and wall time. A crash (a panic or a broken invariant) leaves its input in
 # $ALLSPARK_FUZZ_OUT/artifacts and fails the script: replay it with the fuzz binary
-# ("$CARGO_TARGET_DIR/fuzz/x86_64-unknown-linux-gnu/release/runtime <file>"), or copy it into
-# fuzz/corpus and run the smoke (`cargo test --workspace --features "$CARGO_FEATURES"
-# fuzz_smoke`, ALLSPARK_FUZZ_TRACE=1 prints every call and its outcome).
+# ("$CARGO_TARGET_DIR/fuzz/x86_64-unknown-linux-gnu/release/runtime <file>";
+# ALLSPARK_FUZZ_TRACE=1 prints every call before it runs and its outcome after), then keep it as
+# fuzz/regressions/<name> with a test in fuzz/tests/regressions.rs before fixing it.
 # The build is its own (coverage instrumentation, release with overflow checks and debug
 # assertions) in "$CARGO_TARGET_DIR/fuzz"; the first compiles the runtime's dependencies again,
 # binaryen's C++ (the wasm builder's) among them: about 8 minutes on two cores. Without

@@ -229,11 +229,15 @@ impl Chain {
 	/// transaction extension. A refused extrinsic leaves no trace, as a block builder drops it.
 	pub fn apply(&mut self, who: &AccountId, call: RuntimeCall) -> Applied {
 		let pallet = call.using_encoded(|bytes| bytes.first().copied().unwrap_or_default());
-		let shown = trace().then(|| format!("{call:?}"));
+		// The call is printed before it runs, so that a call that panics shows.
+		let traced = trace();
+		if traced {
+			eprint!("{who}: {call:?}");
+		}
 		let applied = self.ext.execute_with(|| apply_signed(who, call));
-		if let Some(call) = shown {
+		if traced {
 			let error = self.ext.execute_with(last_dispatch_error);
-			eprintln!("{who}: {call} -> {applied:?} {}", error.unwrap_or_default());
+			eprintln!(" -> {applied:?} {}", error.unwrap_or_default());
 		}
 		match applied {
 			Applied::Ok => {

@@ -21,7 +21,8 @@
 //!   cargo-fuzz), new inputs added to the corpus, and a figure of calls, blocks and coverage.
 //!
 //! A failure is a panic (the runtime panicked) or an `Err` naming the broken invariant and the
-//! block; each one found gets a regression input in the corpus and a test before its fix.
+//! block; each one found gets its input in `fuzz/regressions/` and a test replaying it
+//! (`fuzz/tests/regressions.rs`) before its fix.
 
 pub mod calls;
 pub mod chain;

@@ -93,14 +93,14 @@ export class Batch {
         return e
     }
 
-    /** Write every change, parents first. */
+    /** Write every change, parents first; nothing if a changed class has no place in the order. */
     async flush(): Promise<void> {
+        for (const cls of this.changed.keys()) {
+            if (!WRITE_ORDER.includes(cls)) throw new Error(`indexer: ${cls.name} has no place in WRITE_ORDER`)
+        }
         for (const cls of WRITE_ORDER) {
             const c = this.changed.get(cls)
             if (c && c.size > 0) await this.store.upsert([...c.values()])
-        }
-        for (const cls of this.changed.keys()) {
-            if (!WRITE_ORDER.includes(cls)) throw new Error(`indexer: ${cls.name} has no place in WRITE_ORDER`)
         }
         this.changed.clear()
     }

@@ -12,17 +12,23 @@ use frame_support::{
 use sp_runtime::{traits::Zero, DispatchResult, Saturating};
 
 impl<T: Config> Pallet<T> {
-	/// Bring `who`'s bond up to `target` (holding the difference), and stop it unbonding.
+	/// Bring `who`'s bond up to `target` (holding the difference out of unfrozen funds only), and
+	/// stop it unbonding.
 	pub(crate) fn do_bond(who: T::AccountId, target: BalanceOf<T>) -> DispatchResult {
 		let current = Bonds::<T>::get(&who);
 		let held = current.as_ref().map_or_else(Zero::zero, |b| b.amount);
 		let unbonding = current.as_ref().is_some_and(|b| b.unlocks_at.is_some());
 		ensure!(held < target || unbonding, Error::<T>::AlreadyBonded);
 		let added = target.saturating_sub(held);
-		if !added.is_zero() {
-			T::BondCurrency::hold(&HoldReason::ValidatorBond.into(), &who, added)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
-		}
+		allspark_primitives::hold_unfrozen::<_, T::BondCurrency, T::FrozenBalance>(
+			&HoldReason::ValidatorBond.into(),
+			&who,
+			added,
+		)
+		.map_err(|refused| match refused {
+			allspark_primitives::HoldRefused::Frozen => Error::<T>::FundsFrozen,
+			allspark_primitives::HoldRefused::Insufficient => Error::<T>::InsufficientBalance,
+		})?;
 		let bond = held.saturating_add(added);
 		Bonds::<T>::insert(&who, Bond { amount: bond, unlocks_at: None });
 		Self::deposit_event(Event::Bonded { who, added, bond });

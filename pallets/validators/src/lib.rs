@@ -87,6 +87,10 @@ pub mod pallet {
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
+		/// Accounts' frozen balances (vesting locks among them): a bond is never held out of
+		/// frozen funds, as no AllSpark hold is.
+		type FrozenBalance: allspark_primitives::FrozenBalance<Self::AccountId, BalanceOf<Self>>;
+
 		/// The bond an account holds to be added to the set (governance may change it; a bond
 		/// made under a lower figure is topped up with [`Pallet::bond`]).
 		type BondAmount: Get<BalanceOf<Self>>;
@@ -228,6 +232,9 @@ pub mod pallet {
 		BondLocked,
 		/// The account cannot hold the bond.
 		InsufficientBalance,
+		/// The account's free balance would cover the bond only with frozen funds (a vesting
+		/// lock): a bond is held out of unfrozen funds only.
+		FundsFrozen,
 	}
 
 	#[pallet::genesis_config]
@@ -349,7 +356,8 @@ pub mod pallet {
 		/// - Origin: signed, by the would-be validator (the account of its session keys).
 		///
 		/// Emits [`Event::Bonded`]. Fails with [`Error::AlreadyBonded`] (a bond at the figure
-		/// already, not unbonding) or [`Error::InsufficientBalance`].
+		/// already, not unbonding), [`Error::FundsFrozen`] (what it would add reaches into
+		/// frozen funds, as a vesting lock's) or [`Error::InsufficientBalance`].
 		#[pallet::call_index(3)]
 		pub fn bond(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;

@@ -118,11 +118,21 @@ parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
 }
 
+/// Frozen balances as pallet-balances keeps them (locks and freezes), read from the system
+/// pallet's account store.
+pub struct SystemFrozen;
+impl allspark_primitives::FrozenBalance<AccountId, u64> for SystemFrozen {
+	fn frozen_balance(who: &AccountId) -> u64 {
+		frame_system::Account::<Test>::get(who).data.frozen
+	}
+}
+
 impl crate::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type BondCurrency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
+	type FrozenBalance = SystemFrozen;
 	type BondAmount = BondAmount;
 	type BondingDelay = ConstU32<3>;
 	type SlashBeneficiary = Treasury;

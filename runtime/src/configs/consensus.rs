@@ -106,6 +106,7 @@ impl pallet_allspark_validators::Config for Runtime {
 	type GovernanceOrigin = crate::configs::governance::ValidatorAdmin;
 	type BondCurrency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
+	type FrozenBalance = crate::configs::monetary::FrozenBalances;
 	type BondAmount = crate::dynamic_params::validators::Bond;
 	type BondingDelay = SlashableSessions;
 	type SlashBeneficiary = crate::configs::content::TreasuryAccount;

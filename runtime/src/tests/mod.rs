@@ -1,6 +1,7 @@
 //! Unit tests of the runtime's own configuration: fees and genesis presets.
 
 mod governance;
+mod vesting;
 
 use crate::{
 	configs::monetary::{WeightToFee, BASE_EXTRINSIC_FEE, TRANSACTION_BYTE_FEE},

@@ -44,6 +44,38 @@ fn an_account_that_cannot_hold_the_bond_is_refused() {
 }
 
 #[test]
+fn a_bond_is_never_held_out_of_frozen_funds() {
+	use frame_support::traits::{LockableCurrency, WithdrawReasons};
+	ExtBuilder::default().build_and_execute(|| {
+		// 9's balance is locked (as by a vesting schedule) but for 50 above the existential
+		// deposit: the bond of 100 would reach 50 into the lock.
+		let free = <Balances as Inspect<_>>::balance(&9);
+		let ed = <Balances as Inspect<_>>::minimum_balance();
+		<Balances as LockableCurrency<_>>::set_lock(
+			*b"vesting ",
+			&9,
+			free - ed - 50,
+			WithdrawReasons::all(),
+		);
+		assert_noop!(Validators::bond(RuntimeOrigin::signed(9)), Error::<Test>::FundsFrozen);
+		assert_eq!(held(9), 0);
+		// With the bond's worth unlocked, it bonds; the lock stays on the rest.
+		<Balances as LockableCurrency<_>>::set_lock(
+			*b"vesting ",
+			&9,
+			free - ed - BOND,
+			WithdrawReasons::all(),
+		);
+		assert_ok!(Validators::bond(RuntimeOrigin::signed(9)));
+		assert_eq!(held(9), BOND);
+		// A top-up is held out of unfrozen funds too: the figure rose by 10, all of it locked.
+		BondAmount::set(BOND + 10);
+		assert_noop!(Validators::bond(RuntimeOrigin::signed(9)), Error::<Test>::FundsFrozen);
+		assert_eq!(held(9), BOND);
+	});
+}
+
+#[test]
 fn a_bond_is_withdrawn_after_the_delay_and_never_by_a_validator() {
 	ExtBuilder::default().build_and_execute(|| {
 		let issuance = Balances::total_issuance();

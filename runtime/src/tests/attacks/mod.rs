@@ -8,6 +8,7 @@
 //! number and run the AllSpark hooks at the blocks that matter rather than every block.
 
 mod auction_backout;
+mod bond_games;
 mod book_squatting;
 mod expiry_stall;
 mod front_running;
