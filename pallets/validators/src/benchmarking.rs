@@ -1,6 +1,7 @@
 //! Benchmarks of the validators pallet: the set one short of full (add) and full (remove), the
 //! account to add or remove at the end of the scan; bonds topped up, unbonded by an account
-//! checked against a full set, withdrawn.
+//! checked against a full set, withdrawn; session keys purged by an account checked against full
+//! planned and current sets.
 
 use super::*;
 use crate::pallet::{Bonds, PendingChange, PlannedSet};
@@ -15,6 +16,13 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use sp_runtime::traits::{Saturating, TrailingZeroInput};
+
+/// What the benchmarks need of the runtime.
+pub trait BenchmarkHelper<T: Config> {
+	/// Session keys for `owner` and the proof that `owner` holds them, which
+	/// `pallet_session::set_keys` checks.
+	fn session_keys(owner: &T::AccountId) -> (<T as pallet_session::Config>::Keys, Vec<u8>);
+}
 
 /// `who` funded for twice the bond.
 fn fund<T: Config>(who: &T::AccountId) {
@@ -102,6 +110,25 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
 		assert!(Bonds::<T>::get(&who).is_none());
+	}
+
+	/// Purging the keys of an account checked against a full planned set and a full current
+	/// set (the scan is this pallet's part), with a key deposit to release (the session's part).
+	#[benchmark]
+	fn purge_keys() -> Result<(), BenchmarkError> {
+		let set = set_of::<T>(T::MaxValidators::get());
+		pallet_session::Validators::<T>::put(set.clone());
+		plan::<T>(set);
+		let who: T::AccountId = account("candidate", 0, 0);
+		fund::<T>(&who);
+		pallet_session::Pallet::<T>::ensure_can_pay_key_deposit(&who)?;
+		let (keys, proof) = T::BenchmarkHelper::session_keys(&who);
+		pallet_session::Pallet::<T>::set_keys(RawOrigin::Signed(who.clone()).into(), keys, proof)?;
+		assert!(pallet_session::NextKeys::<T>::contains_key(&who));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(!pallet_session::NextKeys::<T>::contains_key(&who));
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(

@@ -109,6 +109,10 @@ pub mod pallet {
 
 		/// Weight information for the pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// Session keys and their proof of ownership, for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: benchmarking::BenchmarkHelper<Self>;
 	}
 
 	/// The planned validator set: what the session pallet gets at the next session boundary.
@@ -339,11 +343,6 @@ pub mod pallet {
 		/// Emits nothing of its own (the session pallet's effects). Fails with
 		/// [`Error::StillValidator`], or the session pallet's errors.
 		#[pallet::call_index(2)]
-		#[pallet::weight(
-			T::DbWeight::get()
-				.reads(2)
-				.saturating_add(<<T as pallet_session::Config>::WeightInfo as pallet_session::WeightInfo>::purge_keys())
-		)]
 		pub fn purge_keys(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin.clone())?;
 			ensure!(!Self::is_validator(&who), Error::<T>::StillValidator);

@@ -138,6 +138,18 @@ impl crate::Config for Test {
 	type SlashBeneficiary = Treasury;
 	type MaxValidators = ConstU32<MAX>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = KeysOfAccount;
+}
+
+/// Session keys for the benchmarks: an account's own id (the mock's keys need no proof).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct KeysOfAccount;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::benchmarking::BenchmarkHelper<Test> for KeysOfAccount {
+	fn session_keys(owner: &AccountId) -> (UintAuthorityId, Vec<u8>) {
+		(UintAuthorityId(*owner), Vec::new())
+	}
 }
 
 /// Builds test externalities: validators 1–4 at genesis; accounts 1–9 funded, 1–8 with keys and

@@ -112,6 +112,21 @@ impl pallet_allspark_validators::Config for Runtime {
 	type SlashBeneficiary = crate::configs::content::TreasuryAccount;
 	type MaxValidators = MaxAuthorities;
 	type WeightInfo = pallet_allspark_validators::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = NewSessionKeys;
+}
+
+/// Session keys freshly generated in the keystore (the benchmark CLI registers one), with the
+/// proof of ownership `pallet_session::set_keys` checks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct NewSessionKeys;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_allspark_validators::benchmarking::BenchmarkHelper<Runtime> for NewSessionKeys {
+	fn session_keys(owner: &AccountId) -> (SessionKeys, alloc::vec::Vec<u8>) {
+		use codec::Encode;
+		let generated = SessionKeys::generate(&owner.encode(), None);
+		(generated.keys, generated.proof.encode())
+	}
 }
 
 /// The account of a block's author: the session validator at the Aura author's index.
