@@ -6,7 +6,9 @@
 //! eras and expiries end. After every block it checks every pallet's `try_state` (the AllSpark
 //! pallets' invariants and upstream's), that the total issuance is what the accounts own and
 //! what genesis issued less the recorded burns, and that every hold has its owner's record
-//! ([`checks`]). The long libFuzzer runs (`ALLSPARK_FUZZ_CHECKS=jumps`, set by
+//! ([`checks`]); after every block, checked or not, that pallet-balances emitted no
+//! `Unexpected` event (an account it could not keep consistent: a panic with debug assertions,
+//! only this event in a node's release build). The long libFuzzer runs (`ALLSPARK_FUZZ_CHECKS=jumps`, set by
 //! scripts/fuzz.sh) skip those checks inside a jump of empty blocks and make them at its end
 //! ([`chain::check_every_block`]).
 //!
