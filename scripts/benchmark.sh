@@ -31,6 +31,8 @@ for dir in "${dirs[@]}"; do
 	crates+=("${crate//-/_}")
 done
 
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
 host="$NODE_BIN"
 source_args=(--runtime "$BENCHMARK_WASM")
 if [ "${BENCH_PROFILE:-dev}" = release ]; then
@@ -40,11 +42,6 @@ if [ "${BENCH_PROFILE:-dev}" = release ]; then
 		(unset ALLSPARK_UPGRADE_WASM; SKIP_WASM_BUILD=1 cargo build --release -p allspark-node \
 			--features "$CARGO_FEATURES")
 	fi
-fi
-
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-if [ "$host" != "$NODE_BIN" ]; then
 	# Built without a wasm of its own, the release node cannot make the chain spec its command
 	# line needs; it reads the dev chain's spec from a file instead, whose code is the same
 	# benchmarking blob (the CLI refuses `--runtime` beside `--chain`).
@@ -55,6 +52,7 @@ spec["genesis"]["runtimeGenesis"]["code"] = "0x" + open(sys.argv[1], "rb").read(
 json.dump(spec, sys.stdout)' "$BENCHMARK_WASM" > "$out/chain.json"
 	source_args=(--chain "$out/chain.json")
 fi
+
 # Only transfer_keep_alive of the balances pallet.
 balances_others=transfer_allow_death,force_transfer,transfer_all,force_unreserve,upgrade_accounts,force_set_balance_creating,force_set_balance_killing,force_adjust_total_issuance,burn_allow_death,burn_keep_alive
 echo "== benchmarking pallet_balances::transfer_keep_alive ${crates[*]} on $host"

@@ -8,9 +8,9 @@
 //! what genesis issued less the recorded burns, and that every hold has its owner's record
 //! ([`checks`]); after every block, checked or not, that pallet-balances emitted no
 //! `Unexpected` event (an account it could not keep consistent: a panic with debug assertions,
-//! only this event in a node's release build). The long libFuzzer runs (`ALLSPARK_FUZZ_CHECKS=jumps`, set by
-//! scripts/fuzz.sh) skip those checks inside a jump of empty blocks and make them at its end
-//! ([`chain::check_every_block`]).
+//! only this event in a node's release build). The long libFuzzer runs
+//! (`ALLSPARK_FUZZ_CHECKS=jumps`, set by scripts/fuzz.sh) skip those checks inside a jump of
+//! empty blocks and make them at its end ([`chain::check_every_block`]).
 //!
 //! The program is read op by op ([`run`]): mostly calls (a signer, then a call generated from
 //! the runtime's type metadata by [`calls::Generator`]), sometimes the end of the block (one
