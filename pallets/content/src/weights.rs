@@ -8,8 +8,9 @@
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, CPU: `Intel(R) Xeon(R) Processor`.
 //! Host: `allspark-node` built with the `dev` profile; the benchmark host (the
 //! `allspark-bench-host` crate, where the benchmark CLI, state machine, trie and executor code is
-//! instantiated) and its hashing, trie, database and crypto crates optimised
-//! (`[profile.dev.package]` in Cargo.toml); compared with a release build in
+//! instantiated) and its executor, allocator, hashing, trie, database and crypto crates optimised
+//! (`[profile.dev.package]` in Cargo.toml, the benchmark host and the client's executor and
+//! database crates without debug assertions); compared with a release build in
 //! `pallets/market/BENCHMARKS.md`.
 //! Regenerate on reference hardware before a production launch.
 
@@ -41,7 +42,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.pcHlIwOg9b
+// /tmp/tmp.PtEp4nA94F
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -84,14 +85,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Content::ListingsByOwner` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 256]`.
 	/// The range of component `c` is `[0, 16]`.
-	fn register(_m: u32, c: u32, ) -> Weight {
+	fn register(m: u32, c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `841`
 		//  Estimated: `4090`
-		// Minimum execution time: 96_866_000 picoseconds.
-		Weight::from_parts(103_150_365, 0)
+		// Minimum execution time: 72_867_000 picoseconds.
+		Weight::from_parts(76_378_284, 0)
 			.saturating_add(Weight::from_parts(0, 4090))
-			.saturating_add(Weight::from_parts(46_867, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(751, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(36_003, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -101,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `683`
 		//  Estimated: `4090`
-		// Minimum execution time: 17_224_000 picoseconds.
-		Weight::from_parts(19_348_000, 0)
+		// Minimum execution time: 13_535_000 picoseconds.
+		Weight::from_parts(14_770_000, 0)
 			.saturating_add(Weight::from_parts(0, 4090))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -120,10 +122,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1148`
 		//  Estimated: `4414`
-		// Minimum execution time: 24_622_000 picoseconds.
-		Weight::from_parts(73_430_017, 0)
+		// Minimum execution time: 18_254_000 picoseconds.
+		Weight::from_parts(53_223_406, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
-			.saturating_add(Weight::from_parts(137_490, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(99_066, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -145,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1618`
 		//  Estimated: `6362`
-		// Minimum execution time: 158_433_000 picoseconds.
-		Weight::from_parts(168_459_000, 0)
+		// Minimum execution time: 117_930_000 picoseconds.
+		Weight::from_parts(124_643_000, 0)
 			.saturating_add(Weight::from_parts(0, 6362))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -171,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1404`
 		//  Estimated: `4414`
-		// Minimum execution time: 85_377_000 picoseconds.
-		Weight::from_parts(92_438_000, 0)
+		// Minimum execution time: 63_766_000 picoseconds.
+		Weight::from_parts(67_964_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -183,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1099`
 		//  Estimated: `4414`
-		// Minimum execution time: 17_521_000 picoseconds.
-		Weight::from_parts(19_439_000, 0)
+		// Minimum execution time: 13_401_000 picoseconds.
+		Weight::from_parts(14_949_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -195,8 +197,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1099`
 		//  Estimated: `4414`
-		// Minimum execution time: 17_297_000 picoseconds.
-		Weight::from_parts(19_067_000, 0)
+		// Minimum execution time: 13_317_000 picoseconds.
+		Weight::from_parts(14_627_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -217,8 +219,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1435`
 		//  Estimated: `6196`
-		// Minimum execution time: 84_808_000 picoseconds.
-		Weight::from_parts(90_617_000, 0)
+		// Minimum execution time: 62_900_000 picoseconds.
+		Weight::from_parts(66_343_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -227,52 +229,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn register(_m: u32, c: u32, ) -> Weight {
-		Weight::from_parts(103_150_365, 0)
+	fn register(m: u32, c: u32, ) -> Weight {
+		Weight::from_parts(76_378_284, 0)
 			.saturating_add(Weight::from_parts(0, 4090))
-			.saturating_add(Weight::from_parts(46_867, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(751, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(36_003, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn claim() -> Weight {
-		Weight::from_parts(19_348_000, 0)
+		Weight::from_parts(14_770_000, 0)
 			.saturating_add(Weight::from_parts(0, 4090))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn update_listing(m: u32, ) -> Weight {
-		Weight::from_parts(73_430_017, 0)
+		Weight::from_parts(53_223_406, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
-			.saturating_add(Weight::from_parts(137_490, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(99_066, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn transfer_copyright() -> Weight {
-		Weight::from_parts(168_459_000, 0)
+		Weight::from_parts(124_643_000, 0)
 			.saturating_add(Weight::from_parts(0, 6362))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn delist() -> Weight {
-		Weight::from_parts(92_438_000, 0)
+		Weight::from_parts(67_964_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(19_439_000, 0)
+		Weight::from_parts(14_949_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(19_067_000, 0)
+		Weight::from_parts(14_627_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_infringing() -> Weight {
-		Weight::from_parts(90_617_000, 0)
+		Weight::from_parts(66_343_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))

@@ -8,8 +8,9 @@
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, CPU: `Intel(R) Xeon(R) Processor`.
 //! Host: `allspark-node` built with the `dev` profile; the benchmark host (the
 //! `allspark-bench-host` crate, where the benchmark CLI, state machine, trie and executor code is
-//! instantiated) and its hashing, trie, database and crypto crates optimised
-//! (`[profile.dev.package]` in Cargo.toml); compared with a release build in
+//! instantiated) and its executor, allocator, hashing, trie, database and crypto crates optimised
+//! (`[profile.dev.package]` in Cargo.toml, the benchmark host and the client's executor and
+//! database crates without debug assertions); compared with a release build in
 //! `pallets/market/BENCHMARKS.md`.
 //! Regenerate on reference hardware before a production launch.
 
@@ -41,7 +42,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.pcHlIwOg9b
+// /tmp/tmp.PtEp4nA94F
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -90,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1958`
 		//  Estimated: `21406`
-		// Minimum execution time: 156_941_000 picoseconds.
-		Weight::from_parts(169_981_000, 0)
+		// Minimum execution time: 118_240_000 picoseconds.
+		Weight::from_parts(125_533_000, 0)
 			.saturating_add(Weight::from_parts(0, 21406))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -112,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2768`
 		//  Estimated: `4414`
-		// Minimum execution time: 134_722_000 picoseconds.
-		Weight::from_parts(146_213_000, 0)
+		// Minimum execution time: 102_027_000 picoseconds.
+		Weight::from_parts(111_656_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -134,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9326`
 		//  Estimated: `171600`
-		// Minimum execution time: 932_445_000 picoseconds.
-		Weight::from_parts(981_424_000, 0)
+		// Minimum execution time: 570_801_000 picoseconds.
+		Weight::from_parts(595_679_000, 0)
 			.saturating_add(Weight::from_parts(0, 171600))
 			.saturating_add(T::DbWeight::get().reads(73_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -148,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1025`
 		//  Estimated: `3589`
-		// Minimum execution time: 52_878_000 picoseconds.
-		Weight::from_parts(59_420_000, 0)
+		// Minimum execution time: 42_171_000 picoseconds.
+		Weight::from_parts(47_918_000, 0)
 			.saturating_add(Weight::from_parts(0, 3589))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -177,10 +178,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `788 + e * (260 ±0)`
 		//  Estimated: `3696 + e * (2686 ±0)`
-		// Minimum execution time: 178_965_000 picoseconds.
-		Weight::from_parts(92_458_346, 0)
+		// Minimum execution time: 132_156_000 picoseconds.
+		Weight::from_parts(70_002_761, 0)
 			.saturating_add(Weight::from_parts(0, 3696))
-			.saturating_add(Weight::from_parts(114_976_084, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(86_129_277, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -193,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_962_000 picoseconds.
-		Weight::from_parts(8_862_000, 0)
+		// Minimum execution time: 6_647_000 picoseconds.
+		Weight::from_parts(7_569_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -206,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `231`
 		//  Estimated: `3593`
-		// Minimum execution time: 16_643_000 picoseconds.
-		Weight::from_parts(18_490_000, 0)
+		// Minimum execution time: 12_855_000 picoseconds.
+		Weight::from_parts(14_112_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -226,8 +227,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `435`
 		//  Estimated: `6196`
-		// Minimum execution time: 120_249_000 picoseconds.
-		Weight::from_parts(129_870_000, 0)
+		// Minimum execution time: 82_244_000 picoseconds.
+		Weight::from_parts(88_144_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -237,33 +238,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn open_round() -> Weight {
-		Weight::from_parts(169_981_000, 0)
+		Weight::from_parts(125_533_000, 0)
 			.saturating_add(Weight::from_parts(0, 21406))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(146_213_000, 0)
+		Weight::from_parts(111_656_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn commit_evicting() -> Weight {
-		Weight::from_parts(981_424_000, 0)
+		Weight::from_parts(595_679_000, 0)
 			.saturating_add(Weight::from_parts(0, 171600))
 			.saturating_add(RocksDbWeight::get().reads(73_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn reveal() -> Weight {
-		Weight::from_parts(59_420_000, 0)
+		Weight::from_parts(47_918_000, 0)
 			.saturating_add(Weight::from_parts(0, 3589))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn finalise_round(e: u32, ) -> Weight {
-		Weight::from_parts(92_458_346, 0)
+		Weight::from_parts(70_002_761, 0)
 			.saturating_add(Weight::from_parts(0, 3696))
-			.saturating_add(Weight::from_parts(114_976_084, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(86_129_277, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -271,18 +272,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2686).saturating_mul(e.into()))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(8_862_000, 0)
+		Weight::from_parts(7_569_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn start_era_payout() -> Weight {
-		Weight::from_parts(18_490_000, 0)
+		Weight::from_parts(14_112_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn pay_era_credit() -> Weight {
-		Weight::from_parts(129_870_000, 0)
+		Weight::from_parts(88_144_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))

@@ -8,8 +8,9 @@
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, CPU: `Intel(R) Xeon(R) Processor`.
 //! Host: `allspark-node` built with the `dev` profile; the benchmark host (the
 //! `allspark-bench-host` crate, where the benchmark CLI, state machine, trie and executor code is
-//! instantiated) and its hashing, trie, database and crypto crates optimised
-//! (`[profile.dev.package]` in Cargo.toml); compared with a release build in
+//! instantiated) and its executor, allocator, hashing, trie, database and crypto crates optimised
+//! (`[profile.dev.package]` in Cargo.toml, the benchmark host and the client's executor and
+//! database crates without debug assertions); compared with a release build in
 //! `pallets/market/BENCHMARKS.md`.
 //! Regenerate on reference hardware before a production launch.
 
@@ -41,7 +42,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.pcHlIwOg9b
+// /tmp/tmp.PtEp4nA94F
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -65,8 +66,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_567_000 picoseconds.
-		Weight::from_parts(61_827_000, 0)
+		// Minimum execution time: 44_820_000 picoseconds.
+		Weight::from_parts(48_424_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -76,7 +77,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(61_827_000, 0)
+		Weight::from_parts(48_424_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -8,8 +8,9 @@
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, CPU: `Intel(R) Xeon(R) Processor`.
 //! Host: `allspark-node` built with the `dev` profile; the benchmark host (the
 //! `allspark-bench-host` crate, where the benchmark CLI, state machine, trie and executor code is
-//! instantiated) and its hashing, trie, database and crypto crates optimised
-//! (`[profile.dev.package]` in Cargo.toml); compared with a release build in
+//! instantiated) and its executor, allocator, hashing, trie, database and crypto crates optimised
+//! (`[profile.dev.package]` in Cargo.toml, the benchmark host and the client's executor and
+//! database crates without debug assertions); compared with a release build in
 //! `pallets/market/BENCHMARKS.md`.
 //! Regenerate on reference hardware before a production launch.
 
@@ -41,7 +42,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.pcHlIwOg9b
+// /tmp/tmp.PtEp4nA94F
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -107,11 +108,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4116 + f * (81 ±0) + l * (173 ±0)`
 		//  Estimated: `30359 + l * (12896 ±0)`
-		// Minimum execution time: 356_187_000 picoseconds.
-		Weight::from_parts(157_259_885, 0)
+		// Minimum execution time: 288_820_000 picoseconds.
+		Weight::from_parts(102_357_531, 0)
 			.saturating_add(Weight::from_parts(0, 30359))
-			.saturating_add(Weight::from_parts(12_220_330, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(3_659_502, 0).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(9_508_878, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(2_908_663, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -168,11 +169,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6927 + f * (50 ±0) + l * (139 ±0)`
 		//  Estimated: `50447 + l * (12896 ±0)`
-		// Minimum execution time: 1_759_346_000 picoseconds.
-		Weight::from_parts(1_459_113_349, 0)
+		// Minimum execution time: 1_345_420_000 picoseconds.
+		Weight::from_parts(1_128_565_917, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
-			.saturating_add(Weight::from_parts(15_256_837, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(5_738_719, 0).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(11_426_565, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(4_065_587, 0).saturating_mul(f.into()))
 			.saturating_add(T::DbWeight::get().reads(55_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(51_u64))
@@ -203,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3741`
 		//  Estimated: `13886`
-		// Minimum execution time: 168_299_000 picoseconds.
-		Weight::from_parts(182_941_000, 0)
+		// Minimum execution time: 134_835_000 picoseconds.
+		Weight::from_parts(143_610_000, 0)
 			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -223,8 +224,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3415`
 		//  Estimated: `13886`
-		// Minimum execution time: 123_440_000 picoseconds.
-		Weight::from_parts(134_191_000, 0)
+		// Minimum execution time: 96_965_000 picoseconds.
+		Weight::from_parts(105_032_000, 0)
 			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -270,10 +271,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1333 + n * (1375 ±0)`
 		//  Estimated: `49353 + n * (46854 ±0)`
-		// Minimum execution time: 1_207_737_000 picoseconds.
-		Weight::from_parts(1_229_253_000, 0)
+		// Minimum execution time: 912_752_000 picoseconds.
+		Weight::from_parts(932_029_000, 0)
 			.saturating_add(Weight::from_parts(0, 49353))
-			.saturating_add(Weight::from_parts(1_223_011_228, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(907_919_156, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((42_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -298,8 +299,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1116`
 		//  Estimated: `4414`
-		// Minimum execution time: 43_035_000 picoseconds.
-		Weight::from_parts(49_787_000, 0)
+		// Minimum execution time: 31_399_000 picoseconds.
+		Weight::from_parts(33_649_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -336,8 +337,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2520`
 		//  Estimated: `53050`
-		// Minimum execution time: 1_253_599_000 picoseconds.
-		Weight::from_parts(1_382_390_000, 0)
+		// Minimum execution time: 914_366_000 picoseconds.
+		Weight::from_parts(954_888_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(T::DbWeight::get().reads(50_u64))
 			.saturating_add(T::DbWeight::get().writes(43_u64))
@@ -358,8 +359,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1861`
 		//  Estimated: `6362`
-		// Minimum execution time: 155_241_000 picoseconds.
-		Weight::from_parts(166_427_000, 0)
+		// Minimum execution time: 113_890_000 picoseconds.
+		Weight::from_parts(120_064_000, 0)
 			.saturating_add(Weight::from_parts(0, 6362))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -374,8 +375,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `382`
 		//  Estimated: `3670`
-		// Minimum execution time: 27_506_000 picoseconds.
-		Weight::from_parts(31_175_000, 0)
+		// Minimum execution time: 20_082_000 picoseconds.
+		Weight::from_parts(21_519_000, 0)
 			.saturating_add(Weight::from_parts(0, 3670))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -418,8 +419,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2926`
 		//  Estimated: `53050`
-		// Minimum execution time: 1_214_560_000 picoseconds.
-		Weight::from_parts(1_321_690_000, 0)
+		// Minimum execution time: 899_637_000 picoseconds.
+		Weight::from_parts(935_579_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(T::DbWeight::get().reads(52_u64))
 			.saturating_add(T::DbWeight::get().writes(46_u64))
@@ -442,8 +443,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `438`
 		//  Estimated: `3676`
-		// Minimum execution time: 89_969_000 picoseconds.
-		Weight::from_parts(96_322_000, 0)
+		// Minimum execution time: 66_036_000 picoseconds.
+		Weight::from_parts(69_137_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -460,8 +461,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4382`
 		//  Estimated: `85437`
-		// Minimum execution time: 388_898_000 picoseconds.
-		Weight::from_parts(413_900_000, 0)
+		// Minimum execution time: 236_530_000 picoseconds.
+		Weight::from_parts(247_608_000, 0)
 			.saturating_add(Weight::from_parts(0, 85437))
 			.saturating_add(T::DbWeight::get().reads(36_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -474,8 +475,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `445`
 		//  Estimated: `3572`
-		// Minimum execution time: 24_443_000 picoseconds.
-		Weight::from_parts(27_016_000, 0)
+		// Minimum execution time: 18_511_000 picoseconds.
+		Weight::from_parts(20_040_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -517,10 +518,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2670 + p * (76 ±0)`
 		//  Estimated: `50447 + p * (2559 ±0)`
-		// Minimum execution time: 1_191_125_000 picoseconds.
-		Weight::from_parts(1_250_676_715, 0)
+		// Minimum execution time: 874_347_000 picoseconds.
+		Weight::from_parts(920_310_160, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
-			.saturating_add(Weight::from_parts(2_261_020, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(1_758_687, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(47_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(42_u64))
@@ -542,10 +543,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `670 + p * (48 ±0)`
 		//  Estimated: `3676 + p * (2559 ±0)`
-		// Minimum execution time: 75_073_000 picoseconds.
-		Weight::from_parts(89_806_899, 0)
+		// Minimum execution time: 54_574_000 picoseconds.
+		Weight::from_parts(63_435_172, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
-			.saturating_add(Weight::from_parts(2_297_674, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(1_624_666, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -595,10 +596,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (1573 ±0)`
 		//  Estimated: `53050 + n * (38448 ±35)`
-		// Minimum execution time: 14_063_000 picoseconds.
-		Weight::from_parts(14_530_000, 0)
+		// Minimum execution time: 9_113_000 picoseconds.
+		Weight::from_parts(9_730_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(Weight::from_parts(1_109_812_995, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(837_111_493, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((42_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -621,8 +622,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3787`
 		//  Estimated: `13886`
-		// Minimum execution time: 119_120_000 picoseconds.
-		Weight::from_parts(128_387_000, 0)
+		// Minimum execution time: 89_303_000 picoseconds.
+		Weight::from_parts(95_889_000, 0)
 			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -637,8 +638,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `402`
 		//  Estimated: `3670`
-		// Minimum execution time: 22_385_000 picoseconds.
-		Weight::from_parts(24_700_000, 0)
+		// Minimum execution time: 16_541_000 picoseconds.
+		Weight::from_parts(17_803_000, 0)
 			.saturating_add(Weight::from_parts(0, 3670))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -657,8 +658,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2208`
 		//  Estimated: `82878`
-		// Minimum execution time: 130_591_000 picoseconds.
-		Weight::from_parts(139_632_000, 0)
+		// Minimum execution time: 92_003_000 picoseconds.
+		Weight::from_parts(99_670_000, 0)
 			.saturating_add(Weight::from_parts(0, 82878))
 			.saturating_add(T::DbWeight::get().reads(35_u64))
 			.saturating_add(T::DbWeight::get().writes(36_u64))
@@ -668,10 +669,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn place_sell_order(l: u32, f: u32, ) -> Weight {
-		Weight::from_parts(157_259_885, 0)
+		Weight::from_parts(102_357_531, 0)
 			.saturating_add(Weight::from_parts(0, 30359))
-			.saturating_add(Weight::from_parts(12_220_330, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(3_659_502, 0).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(9_508_878, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(2_908_663, 0).saturating_mul(f.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
@@ -679,10 +680,10 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 12896).saturating_mul(l.into()))
 	}
 	fn place_buy_order(l: u32, f: u32, ) -> Weight {
-		Weight::from_parts(1_459_113_349, 0)
+		Weight::from_parts(1_128_565_917, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
-			.saturating_add(Weight::from_parts(15_256_837, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(5_738_719, 0).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(11_426_565, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(4_065_587, 0).saturating_mul(f.into()))
 			.saturating_add(RocksDbWeight::get().reads(55_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(RocksDbWeight::get().writes(51_u64))
@@ -690,21 +691,21 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 12896).saturating_mul(l.into()))
 	}
 	fn place_resting_order() -> Weight {
-		Weight::from_parts(182_941_000, 0)
+		Weight::from_parts(143_610_000, 0)
 			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(134_191_000, 0)
+		Weight::from_parts(105_032_000, 0)
 			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn settle_queue(n: u32, ) -> Weight {
-		Weight::from_parts(1_229_253_000, 0)
+		Weight::from_parts(932_029_000, 0)
 			.saturating_add(Weight::from_parts(0, 49353))
-			.saturating_add(Weight::from_parts(1_223_011_228, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(907_919_156, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((42_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -712,57 +713,57 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 46854).saturating_mul(n.into()))
 	}
 	fn create_offer() -> Weight {
-		Weight::from_parts(49_787_000, 0)
+		Weight::from_parts(33_649_000, 0)
 			.saturating_add(Weight::from_parts(0, 4414))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn buy_offer() -> Weight {
-		Weight::from_parts(1_382_390_000, 0)
+		Weight::from_parts(954_888_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(RocksDbWeight::get().reads(50_u64))
 			.saturating_add(RocksDbWeight::get().writes(43_u64))
 	}
 	fn bid() -> Weight {
-		Weight::from_parts(166_427_000, 0)
+		Weight::from_parts(120_064_000, 0)
 			.saturating_add(Weight::from_parts(0, 6362))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel_offer() -> Weight {
-		Weight::from_parts(31_175_000, 0)
+		Weight::from_parts(21_519_000, 0)
 			.saturating_add(Weight::from_parts(0, 3670))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn settle_auction() -> Weight {
-		Weight::from_parts(1_321_690_000, 0)
+		Weight::from_parts(935_579_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
 			.saturating_add(RocksDbWeight::get().reads(52_u64))
 			.saturating_add(RocksDbWeight::get().writes(46_u64))
 	}
 	fn post_request() -> Weight {
-		Weight::from_parts(96_322_000, 0)
+		Weight::from_parts(69_137_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(413_900_000, 0)
+		Weight::from_parts(247_608_000, 0)
 			.saturating_add(Weight::from_parts(0, 85437))
 			.saturating_add(RocksDbWeight::get().reads(36_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_proposal() -> Weight {
-		Weight::from_parts(27_016_000, 0)
+		Weight::from_parts(20_040_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn accept_proposal(p: u32, ) -> Weight {
-		Weight::from_parts(1_250_676_715, 0)
+		Weight::from_parts(920_310_160, 0)
 			.saturating_add(Weight::from_parts(0, 50447))
-			.saturating_add(Weight::from_parts(2_261_020, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(1_758_687, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(47_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(42_u64))
@@ -770,9 +771,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(p.into()))
 	}
 	fn cancel_request(p: u32, ) -> Weight {
-		Weight::from_parts(89_806_899, 0)
+		Weight::from_parts(63_435_172, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
-			.saturating_add(Weight::from_parts(2_297_674, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(1_624_666, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -780,9 +781,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(p.into()))
 	}
 	fn on_initialize_cleanup(n: u32, ) -> Weight {
-		Weight::from_parts(14_530_000, 0)
+		Weight::from_parts(9_730_000, 0)
 			.saturating_add(Weight::from_parts(0, 53050))
-			.saturating_add(Weight::from_parts(1_109_812_995, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(837_111_493, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((42_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -790,19 +791,19 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 38448).saturating_mul(n.into()))
 	}
 	fn expire_order() -> Weight {
-		Weight::from_parts(128_387_000, 0)
+		Weight::from_parts(95_889_000, 0)
 			.saturating_add(Weight::from_parts(0, 13886))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn expire_offer() -> Weight {
-		Weight::from_parts(24_700_000, 0)
+		Weight::from_parts(17_803_000, 0)
 			.saturating_add(Weight::from_parts(0, 3670))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn expire_request() -> Weight {
-		Weight::from_parts(139_632_000, 0)
+		Weight::from_parts(99_670_000, 0)
 			.saturating_add(Weight::from_parts(0, 82878))
 			.saturating_add(RocksDbWeight::get().reads(35_u64))
 			.saturating_add(RocksDbWeight::get().writes(36_u64))

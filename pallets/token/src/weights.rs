@@ -8,8 +8,9 @@
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, CPU: `Intel(R) Xeon(R) Processor`.
 //! Host: `allspark-node` built with the `dev` profile; the benchmark host (the
 //! `allspark-bench-host` crate, where the benchmark CLI, state machine, trie and executor code is
-//! instantiated) and its hashing, trie, database and crypto crates optimised
-//! (`[profile.dev.package]` in Cargo.toml); compared with a release build in
+//! instantiated) and its executor, allocator, hashing, trie, database and crypto crates optimised
+//! (`[profile.dev.package]` in Cargo.toml, the benchmark host and the client's executor and
+//! database crates without debug assertions); compared with a release build in
 //! `pallets/market/BENCHMARKS.md`.
 //! Regenerate on reference hardware before a production launch.
 
@@ -41,7 +42,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.pcHlIwOg9b
+// /tmp/tmp.PtEp4nA94F
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -71,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_913_000 picoseconds.
-		Weight::from_parts(8_916_000, 0)
+		// Minimum execution time: 6_617_000 picoseconds.
+		Weight::from_parts(7_516_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -82,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_788_000 picoseconds.
-		Weight::from_parts(8_820_000, 0)
+		// Minimum execution time: 6_561_000 picoseconds.
+		Weight::from_parts(7_451_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -93,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_565_000 picoseconds.
-		Weight::from_parts(8_516_000, 0)
+		// Minimum execution time: 6_456_000 picoseconds.
+		Weight::from_parts(7_267_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -104,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `192`
 		//  Estimated: `6196`
-		// Minimum execution time: 65_973_000 picoseconds.
-		Weight::from_parts(70_136_000, 0)
+		// Minimum execution time: 50_055_000 picoseconds.
+		Weight::from_parts(53_316_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -122,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `595`
 		//  Estimated: `6196`
-		// Minimum execution time: 81_106_000 picoseconds.
-		Weight::from_parts(86_236_000, 0)
+		// Minimum execution time: 60_411_000 picoseconds.
+		Weight::from_parts(64_703_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -134,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `112`
 		//  Estimated: `1501`
-		// Minimum execution time: 5_379_000 picoseconds.
-		Weight::from_parts(6_041_000, 0)
+		// Minimum execution time: 3_709_000 picoseconds.
+		Weight::from_parts(4_296_000, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
@@ -151,8 +152,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `552`
 		//  Estimated: `8799`
-		// Minimum execution time: 90_472_000 picoseconds.
-		Weight::from_parts(96_100_000, 0)
+		// Minimum execution time: 68_169_000 picoseconds.
+		Weight::from_parts(72_747_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -162,39 +163,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn set_charge_rates() -> Weight {
-		Weight::from_parts(8_916_000, 0)
+		Weight::from_parts(7_516_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_charge_split() -> Weight {
-		Weight::from_parts(8_820_000, 0)
+		Weight::from_parts(7_451_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_author_reward() -> Weight {
-		Weight::from_parts(8_516_000, 0)
+		Weight::from_parts(7_267_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn spend_from_treasury() -> Weight {
-		Weight::from_parts(70_136_000, 0)
+		Weight::from_parts(53_316_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_reward() -> Weight {
-		Weight::from_parts(86_236_000, 0)
+		Weight::from_parts(64_703_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_no_reward() -> Weight {
-		Weight::from_parts(6_041_000, 0)
+		Weight::from_parts(4_296_000, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn service_charge() -> Weight {
-		Weight::from_parts(96_100_000, 0)
+		Weight::from_parts(72_747_000, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))

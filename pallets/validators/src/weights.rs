@@ -8,8 +8,9 @@
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, CPU: `Intel(R) Xeon(R) Processor`.
 //! Host: `allspark-node` built with the `dev` profile; the benchmark host (the
 //! `allspark-bench-host` crate, where the benchmark CLI, state machine, trie and executor code is
-//! instantiated) and its hashing, trie, database and crypto crates optimised
-//! (`[profile.dev.package]` in Cargo.toml); compared with a release build in
+//! instantiated) and its executor, allocator, hashing, trie, database and crypto crates optimised
+//! (`[profile.dev.package]` in Cargo.toml, the benchmark host and the client's executor and
+//! database crates without debug assertions); compared with a release build in
 //! `pallets/market/BENCHMARKS.md`.
 //! Regenerate on reference hardware before a production launch.
 
@@ -41,7 +42,7 @@
 // --header
 // scripts/weights-header.txt
 // --output
-// /tmp/tmp.pcHlIwOg9b
+// /tmp/tmp.PtEp4nA94F
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -78,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1471`
 		//  Estimated: `4936`
-		// Minimum execution time: 37_790_000 picoseconds.
-		Weight::from_parts(42_705_000, 0)
+		// Minimum execution time: 27_958_000 picoseconds.
+		Weight::from_parts(30_238_000, 0)
 			.saturating_add(Weight::from_parts(0, 4936))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -94,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1114`
 		//  Estimated: `2510`
-		// Minimum execution time: 15_367_000 picoseconds.
-		Weight::from_parts(16_844_000, 0)
+		// Minimum execution time: 12_280_000 picoseconds.
+		Weight::from_parts(13_571_000, 0)
 			.saturating_add(Weight::from_parts(0, 2510))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -112,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `406`
 		//  Estimated: `3676`
-		// Minimum execution time: 88_892_000 picoseconds.
-		Weight::from_parts(93_657_000, 0)
+		// Minimum execution time: 65_516_000 picoseconds.
+		Weight::from_parts(69_669_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -130,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1420`
 		//  Estimated: `3526`
-		// Minimum execution time: 29_098_000 picoseconds.
-		Weight::from_parts(31_824_000, 0)
+		// Minimum execution time: 21_760_000 picoseconds.
+		Weight::from_parts(24_104_000, 0)
 			.saturating_add(Weight::from_parts(0, 3526))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -148,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `555`
 		//  Estimated: `3676`
-		// Minimum execution time: 73_022_000 picoseconds.
-		Weight::from_parts(77_602_000, 0)
+		// Minimum execution time: 54_404_000 picoseconds.
+		Weight::from_parts(57_497_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -172,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1604`
 		//  Estimated: `5069`
-		// Minimum execution time: 121_191_000 picoseconds.
-		Weight::from_parts(137_222_000, 0)
+		// Minimum execution time: 88_784_000 picoseconds.
+		Weight::from_parts(99_253_000, 0)
 			.saturating_add(Weight::from_parts(0, 5069))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -183,37 +184,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn add_validator() -> Weight {
-		Weight::from_parts(42_705_000, 0)
+		Weight::from_parts(30_238_000, 0)
 			.saturating_add(Weight::from_parts(0, 4936))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_validator() -> Weight {
-		Weight::from_parts(16_844_000, 0)
+		Weight::from_parts(13_571_000, 0)
 			.saturating_add(Weight::from_parts(0, 2510))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn bond() -> Weight {
-		Weight::from_parts(93_657_000, 0)
+		Weight::from_parts(69_669_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn unbond() -> Weight {
-		Weight::from_parts(31_824_000, 0)
+		Weight::from_parts(24_104_000, 0)
 			.saturating_add(Weight::from_parts(0, 3526))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(77_602_000, 0)
+		Weight::from_parts(57_497_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn purge_keys() -> Weight {
-		Weight::from_parts(137_222_000, 0)
+		Weight::from_parts(99_253_000, 0)
 			.saturating_add(Weight::from_parts(0, 5069))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
