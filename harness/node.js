@@ -6,7 +6,10 @@
 
 import { spawn, execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, existsSync, createWriteStream, readFileSync } from 'node:fs';
+import {
+  chmodSync, mkdtempSync, mkdirSync, rmSync, existsSync, createWriteStream, readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -24,17 +27,93 @@ export function nodeBinary() {
   throw new Error('allspark-node binary not found: build it (scripts/test.sh does) or set ALLSPARK_NODE');
 }
 
-/** A TCP port nobody listens on right now. */
-export function freePort() {
-  return new Promise((res, rej) => {
+// Ports for nodes, databases and servers come from below the kernel's ephemeral range
+// (ip_local_port_range, 32768-60999 by default), which every outgoing connection of every running
+// node takes its local port from: a port handed out from inside that range could be taken by a
+// connection in the seconds (minutes, on a loaded machine) before its node binds it, and the node
+// would then serve RPC on a random port instead (substrate's fallback), or fail to listen. The
+// suites run in several processes at once: a port is reserved across them by a file named after
+// it in $TMPDIR/allspark-ports (holding the owner's pid, taken over when that process is gone)
+// until the process that reserved it exits.
+const PORTS_DIR = join(tmpdir(), 'allspark-ports');
+const reservedPorts = new Set();
+
+function ephemeralStart() {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/**
+ * Reserve `port` for this process across the test processes; false if another one holds it.
+ * The directory is everyone's (sticky, as /tmp): the chaos tests run as root beside suites that
+ * may not. Where it cannot be used at all, ports are only checked, not reserved.
+ */
+function reservePort(port) {
+  const file = join(PORTS_DIR, String(port));
+  const claim = () => {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch (e) {
+      if (e.code === 'EEXIST') return false;
+      throw e;
+    }
+  };
+  try {
+    if (!existsSync(PORTS_DIR)) {
+      mkdirSync(PORTS_DIR, { recursive: true });
+      chmodSync(PORTS_DIR, 0o1777);
+    }
+    if (!claim()) {
+      let owner = 0;
+      try { owner = Number(readFileSync(file, 'utf8')); } catch { /* removed meanwhile */ }
+      if (owner && processAlive(owner)) return false;
+      rmSync(file, { force: true });
+      if (!claim()) return false;
+    }
+  } catch {
+    return true;
+  }
+  reservedPorts.add(file);
+  return true;
+}
+
+/** Whether nothing listens on `port` (on any address, IPv4 or IPv6) right now. */
+function bindable(port) {
+  return new Promise((res) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
+    srv.on('error', () => res(false));
+    srv.listen(port, () => srv.close(() => res(true)));
   });
+}
+
+/**
+ * A TCP port nobody listens on right now, below the ephemeral range and reserved for this process
+ * (see above) until it exits.
+ */
+export async function freePort() {
+  const top = ephemeralStart();
+  const bottom = Math.max(1024, top - 12_000);
+  for (let attempt = 0; attempt < 200 && top - bottom > 1000; attempt += 1) {
+    const port = bottom + Math.floor(Math.random() * (top - bottom));
+    if (reservedPorts.has(join(PORTS_DIR, String(port)))) continue;
+    if (!reservePort(port)) continue;
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`no free port found in ${bottom}-${top - 1}`);
 }
 
 const live = new Set();
@@ -45,6 +124,9 @@ function killAll() {
   }
   for (const d of tmpDirs) {
     try { rmSync(d, { recursive: true, force: true }); } catch { /* best effort */ }
+  }
+  for (const f of reservedPorts) {
+    try { rmSync(f, { force: true }); } catch { /* best effort */ }
   }
 }
 process.on('exit', killAll);
@@ -80,14 +162,17 @@ export async function waitFor(what, fn, timeoutMs = 120_000, intervalMs = 500) {
 
 /**
  * JSON-RPC over HTTP to a node: `where` is its RPC port on loopback, or a node (its `rpcAddr`,
- * which names a node in a network namespace too, else its `rpcPort` on loopback).
+ * which names a node in a network namespace too, else its `rpcPort` on loopback). A call that gets
+ * no answer in `timeoutMs` fails (Node's fetch would otherwise wait forever on a socket that was
+ * closed without an answer).
  */
-export async function rpc(where, method, params = []) {
+export async function rpc(where, method, params = [], timeoutMs = 120_000) {
   const addr = typeof where !== 'object' ? `127.0.0.1:${where}` : where.rpcAddr ?? `127.0.0.1:${where.rpcPort}`;
   const res = await fetch(`http://${addr}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const body = await res.json();
   if (body.error) {
@@ -167,7 +252,8 @@ export async function startNode(o) {
         err.fatal = true;
         throw err;
       }
-      return (await rpc(node, 'system_health')) !== undefined;
+      adoptRpcPort(node);
+      return (await rpc(node, 'system_health', [], 10_000)) !== undefined;
     }, 300_000, 300);
   } catch (e) {
     // The caller never gets the node to stop: stop it here, or the test process cannot exit.
@@ -178,6 +264,26 @@ export async function startNode(o) {
   node.peerId = await rpc(node, 'system_localPeerId');
   node.multiaddr = `/ip4/${host}/tcp/${p2pPort}/p2p/${node.peerId}`;
   return node;
+}
+
+/**
+ * Where the node really serves RPC: substrate binds a random port, and only says so in its log
+ * (`Running JSON-RPC server: addr=127.0.0.1:PORT,...`), when the one it was given is taken. A port
+ * taken anyway (by a process outside the harness) moves the node, which is then still reached.
+ */
+function adoptRpcPort(node) {
+  if (node.rpcPortChecked) return;
+  let log = '';
+  try { log = readFileSync(node.logPath, 'utf8'); } catch { return; }
+  const m = log.match(/Running JSON-RPC server: addr=(?:\[[^\]]*\]|[^:,\s]+):(\d+)/);
+  if (!m) return;
+  node.rpcPortChecked = true;
+  const port = Number(m[1]);
+  if (port === node.rpcPort) return;
+  process.stderr.write(`${node.name}: RPC port ${node.rpcPort} was taken; the node serves on ${port}\n`);
+  node.rpcPort = port;
+  node.rpcAddr = `${node.host}:${port}`;
+  node.ws = `ws://${node.host}:${port}`;
 }
 
 function tail(path, lines = 15) {
