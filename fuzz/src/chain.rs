@@ -210,9 +210,10 @@ impl Chain {
 		let (baseline, mut burned) = (self.baseline, self.burned_by_balances);
 		let (header, result) = self.ext.execute_with(|| {
 			let header = Executive::finalize_block();
-			burned = burned.saturating_add(balances_burned_in_block());
 			// Looked for after every block, checked or not: the events go with the next one.
-			let result = match balances_unexpected_in_block() {
+			let (burned_here, unexpected) = balances_events_in_block();
+			burned = burned.saturating_add(burned_here);
+			let result = match unexpected {
 				Some(kind) => Err(format!("pallet-balances emitted Unexpected({kind})")),
 				None if check => checks::after_block(baseline, burned),
 				None => Ok(()),
@@ -343,26 +344,27 @@ fn last_dispatch_error() -> Option<String> {
 	}
 }
 
-/// The first `Unexpected` event pallet-balances emitted in this block: an account it could not
-/// keep consistent. A build with debug assertions panics there (its defensive checks); a node's
-/// release build carries on with this event, so the fuzzer fails on it in either build.
-fn balances_unexpected_in_block() -> Option<String> {
-	System::read_events_no_consensus().find_map(|r| match r.event {
-		RuntimeEvent::Balances(pallet_balances::Event::Unexpected(kind)) => {
-			Some(format!("{kind:?}"))
-		},
-		_ => None,
-	})
-}
-
-/// What pallet-balances burned in this block outside the token pallet's record: `burn` calls
-/// and dust of reaped accounts.
-fn balances_burned_in_block() -> Balance {
-	System::read_events_no_consensus()
-		.map(|r| match r.event {
-			RuntimeEvent::Balances(pallet_balances::Event::Burned { amount, .. }) => amount,
-			RuntimeEvent::Balances(pallet_balances::Event::DustLost { amount, .. }) => amount,
-			_ => 0,
-		})
-		.fold(0, Balance::saturating_add)
+/// What pallet-balances did in this block, read from its events in one pass: what it burned
+/// outside the token pallet's record (`burn` calls and dust of reaped accounts), and the first
+/// `Unexpected` event it emitted (an account it could not keep consistent: a build with debug
+/// assertions panics there, a node's release build carries on with this event, so the fuzzer
+/// fails on it in either build).
+fn balances_events_in_block() -> (Balance, Option<String>) {
+	let mut burned: Balance = 0;
+	let mut unexpected = None;
+	for record in System::read_events_no_consensus() {
+		match record.event {
+			RuntimeEvent::Balances(pallet_balances::Event::Burned { amount, .. })
+			| RuntimeEvent::Balances(pallet_balances::Event::DustLost { amount, .. }) => {
+				burned = burned.saturating_add(amount);
+			},
+			RuntimeEvent::Balances(pallet_balances::Event::Unexpected(kind))
+				if unexpected.is_none() =>
+			{
+				unexpected = Some(format!("{kind:?}"));
+			},
+			_ => {},
+		}
+	}
+	(burned, unexpected)
 }
