@@ -10,7 +10,7 @@
 #   reference  docs/reference.md is what the built chain says
 #   suites     the end-to-end suites and the dapp's suites (typed client, every example of
 #              docs/dapp.md, the web DApp in Chromium), all against real nodes, several files at
-#              once (ALLSPARK_TEST_CONCURRENCY, default 4; the longest first): the nodes mostly
+#              once (ALLSPARK_TEST_CONCURRENCY, default 5; the longest first): the nodes mostly
 #              wait for blocks
 #   chaos      the short forms of scripts/chaos.sh (a four-validator network in network
 #              namespaces: partition, isolation, latency and loss, kill -9 under load, a soak),
@@ -130,7 +130,7 @@ done < <(find e2e/tests dapp/tests -name '*.test.js' -not -path '*/node_modules/
 
 begin suites
 ALLSPARK_NODE="$NODE_BIN" ALLSPARK_UPGRADE_WASM_PATH="$UPGRADE_WASM" \
-	node --test --test-concurrency="${ALLSPARK_TEST_CONCURRENCY:-4}" --test-reporter=spec \
+	node --test --test-concurrency="${ALLSPARK_TEST_CONCURRENCY:-5}" --test-reporter=spec \
 	--test-timeout="${ALLSPARK_TEST_TIMEOUT_MS:-2400000}" --test-force-exit \
 	"${suite_files[@]}"
 end
