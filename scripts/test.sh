@@ -106,22 +106,27 @@ fi
 # twelve on a loaded machine) with the test it hung in, instead of holding CI to its limit; and a
 # test file's process exits once its tests are done (--test-force-exit), even if a failed test
 # left something running (its exit handler then kills the nodes it started).
-# The suites, longest first (durations of a warm run at concurrency 3, in seconds: validators
-# 350, governance about 370 alone, the guide's examples 245, Chromium 195, market 190,
-# evaluation 177, then the rest), so the last to start are short ones and the lanes end
-# together. Files not listed follow.
+# The suites, longest first (durations of a warm run at concurrency 5, in seconds: validators
+# 411, governance 382, the indexer 277, the guide's examples 258, Chromium 256, the upgrade check
+# 241, market 209, then the rest down to 100), so the last to start are short ones and the lanes
+# end together. Files not listed (each under 100 s) follow.
 LONGEST_FIRST=(
 	e2e/tests/operations/07-validators.test.js
 	e2e/tests/operations/15-governance.test.js
+	e2e/tests/operations/16-indexer.test.js
 	dapp/tests/guide.test.js
 	dapp/tests/browser.test.js
-	e2e/tests/pallets/11-market.test.js
-	e2e/tests/pallets/12-evaluation.test.js
 	e2e/tests/operations/14-upgrade-check.test.js
-	e2e/tests/operations/16-indexer.test.js
-	e2e/tests/node/02-local-network.test.js
-	e2e/tests/node/04-cli.test.js
+	e2e/tests/pallets/11-market.test.js
 	e2e/tests/operations/08-runtime-upgrade.test.js
+	e2e/tests/pallets/12-evaluation.test.js
+	e2e/tests/node/04-cli.test.js
+	e2e/tests/node/02-local-network.test.js
+	e2e/tests/operations/09-compose.test.js
+	e2e/tests/operations/17-indexer-reorg.test.js
+	e2e/tests/node/01-dev-chain.test.js
+	e2e/tests/pallets/06-content.test.js
+	dapp/tests/indexer-browser.test.js
 )
 suite_files=("${LONGEST_FIRST[@]}")
 while IFS= read -r f; do
