@@ -53,6 +53,8 @@ export async function startIndexer({ pg, rpc, env = {} }) {
     async query(query, variables = {}) {
       const res = await fetch(indexer.url, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
+        // An answer, or an error: Node's fetch waits forever on a socket closed without one.
+        signal: AbortSignal.timeout(120_000),
       });
       const body = await res.json();
       if (body.errors) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);

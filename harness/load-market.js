@@ -63,7 +63,7 @@ function quantile({ buckets, count }, q) {
 }
 
 async function metrics(node) {
-  const res = await fetch(`http://127.0.0.1:${node.promPort}/metrics`);
+  const res = await fetch(`http://127.0.0.1:${node.promPort}/metrics`, { signal: AbortSignal.timeout(60_000) });
   const text = await res.text();
   const read = (name) => {
     const h = histogram(text, name);

@@ -22,7 +22,7 @@ const RATE_PER_MINUTE = 60;
 /** POST `body` (a string) to the node's RPC port; the HTTP status and the parsed answer, if any. */
 async function post(port, body) {
   const res = await fetch(`http://127.0.0.1:${port}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body,
+    method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(120_000),
   });
   const text = await res.text();
   let json = null;

@@ -114,7 +114,7 @@ describe('docker compose network', () => {
     assert.equal((await rpc(nodes.rpc.rpcPort, 'system_chain')), 'AllSpark Local Testnet');
     await assert.rejects(rpc(nodes.rpc.rpcPort, 'author_rotateKeys'), /unsafe|not found|denied/i);
     // Prometheus answers on the mapped port.
-    const metrics = await (await fetch(`http://127.0.0.1:${ports.alice.prom}/metrics`)).text();
+    const metrics = await (await fetch(`http://127.0.0.1:${ports.alice.prom}/metrics`, { signal: AbortSignal.timeout(60_000) })).text();
     assert.match(metrics, /substrate_block_height/);
     // The node's own memory metric, which docs/validator.md tells operators to alert on (with
     // the registry's `chain` label, as every metric of the node).
