@@ -16,7 +16,9 @@
 import { writeFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startNode, stopNode, connect, waitFor, finalizedNumber, bestNumber, rpc } from './node.js';
+import {
+  startNode, stopNode, connect, waitFor, finalizedNumber, bestNumber, rpc, metricsText,
+} from './node.js';
 import { sendAndWait, describeError } from './tx.js';
 import { registerWork } from './content.js';
 
@@ -63,8 +65,7 @@ function quantile({ buckets, count }, q) {
 }
 
 async function metrics(node) {
-  const res = await fetch(`http://127.0.0.1:${node.promPort}/metrics`, { signal: AbortSignal.timeout(60_000) });
-  const text = await res.text();
+  const text = await metricsText(node);
   const read = (name) => {
     const h = histogram(text, name);
     return h.count

@@ -245,6 +245,7 @@ export async function startNode(o) {
   live.add(node);
   // A debug node builds its genesis state in the runtime before it serves RPC: seconds on an idle
   // machine, minutes on a loaded one (2.5 were seen beside the chaos tests and three other suites).
+  let rpcPortKnown = false;
   try {
     await waitFor(`${node.name} RPC on ${rpcPort}`, async () => {
       if (proc.exitCode !== null || proc.signalCode !== null) {
@@ -252,7 +253,7 @@ export async function startNode(o) {
         err.fatal = true;
         throw err;
       }
-      adoptRpcPort(node);
+      rpcPortKnown ||= adoptRpcPort(node);
       return (await rpc(node, 'system_health', [], 10_000)) !== undefined;
     }, 300_000, 300);
   } catch (e) {
@@ -270,20 +271,26 @@ export async function startNode(o) {
  * Where the node really serves RPC: substrate binds a random port, and only says so in its log
  * (`Running JSON-RPC server: addr=127.0.0.1:PORT,...`), when the one it was given is taken. A port
  * taken anyway (by a process outside the harness) moves the node, which is then still reached.
+ * Returns whether the log has said where yet.
  */
 function adoptRpcPort(node) {
-  if (node.rpcPortChecked) return;
   let log = '';
-  try { log = readFileSync(node.logPath, 'utf8'); } catch { return; }
+  try { log = readFileSync(node.logPath, 'utf8'); } catch { return false; }
   const m = log.match(/Running JSON-RPC server: addr=(?:\[[^\]]*\]|[^:,\s]+):(\d+)/);
-  if (!m) return;
-  node.rpcPortChecked = true;
+  if (!m) return false;
   const port = Number(m[1]);
-  if (port === node.rpcPort) return;
+  if (port === node.rpcPort) return true;
   process.stderr.write(`${node.name}: RPC port ${node.rpcPort} was taken; the node serves on ${port}\n`);
   node.rpcPort = port;
   node.rpcAddr = `${node.host}:${port}`;
   node.ws = `ws://${node.host}:${port}`;
+  return true;
+}
+
+/** A node's Prometheus page, in the text exposition format. */
+export async function metricsText(node) {
+  const res = await fetch(`http://${node.host}:${node.promPort}/metrics`, { signal: AbortSignal.timeout(60_000) });
+  return res.text();
 }
 
 function tail(path, lines = 15) {

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import YAML from 'yaml';
 import {
-  startNode, stopNode, freePort, tempDir, waitFor, rpc, bestNumber, finalizedNumber,
+  startNode, stopNode, freePort, tempDir, waitFor, rpc, bestNumber, finalizedNumber, metricsText,
 } from 'allspark-harness/node.js';
 
 const COMPOSE = resolve(new URL('../../../docker/docker-compose.yml', import.meta.url).pathname);
@@ -114,7 +114,7 @@ describe('docker compose network', () => {
     assert.equal((await rpc(nodes.rpc.rpcPort, 'system_chain')), 'AllSpark Local Testnet');
     await assert.rejects(rpc(nodes.rpc.rpcPort, 'author_rotateKeys'), /unsafe|not found|denied/i);
     // Prometheus answers on the mapped port.
-    const metrics = await (await fetch(`http://127.0.0.1:${ports.alice.prom}/metrics`, { signal: AbortSignal.timeout(60_000) })).text();
+    const metrics = await metricsText(nodes.alice);
     assert.match(metrics, /substrate_block_height/);
     // The node's own memory metric, which docs/validator.md tells operators to alert on (with
     // the registry's `chain` label, as every metric of the node).
