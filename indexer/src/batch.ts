@@ -69,6 +69,21 @@ export class Batch {
         return t.get(id) as E | undefined
     }
 
+    /**
+     * The entities of a class the database holds that match `where`, each as this batch's copy
+     * (one already loaded or changed in this batch wins over the database's); loaded with the
+     * class's relations, in one query.
+     */
+    async find<E extends Entity>(cls: EntityClass<E>, where: Record<string, unknown>): Promise<E[]> {
+        const relations = RELATIONS.get(cls as EntityClass<Entity>)
+        const found = await this.store.find(cls, { where, relations } as never)
+        const t = this.table(cls)
+        return found.map((e) => {
+            if (!t.has(e.id)) t.set(e.id, e)
+            return t.get(e.id)
+        }).filter((e): e is E => e !== undefined)
+    }
+
     /** The entities of a class this batch has loaded or made so far. */
     cached<E extends Entity>(cls: EntityClass<E>): E[] {
         return [...this.table(cls).values()].filter((e): e is E => e !== undefined)

@@ -104,6 +104,9 @@ describe('the indexer', () => {
       blake2AsHex('a jingle')), eve), 'market', 'RequestPosted').request;
     const proposal = one(await send(api.tx.market.propose(request, listings.scored, 30n * ASK), alice),
       'market', 'ProposalMade').proposal;
+    // A second proposal, closed when the first is accepted.
+    const passedOver = one(await send(api.tx.market.propose(request, listings.offered, 25n * ASK), alice),
+      'market', 'ProposalMade').proposal;
     await send(api.tx.market.acceptProposal(request, proposal), eve);
 
     // The round reveals and finalises; the auction ends and is settled.
@@ -128,6 +131,13 @@ describe('the indexer', () => {
     await waitFor(`#${head} finalized`, async () => (await finalizedNumber(node)) >= head, 180_000);
     await indexer.reach(head);
     lastBlock = head;
+
+    const { proposals } = await indexer.query(`query($r: String!) { proposals(where: { request: { id_eq: $r } }, orderBy: proposalId_ASC) {
+      id status } }`, { r: request.toString() });
+    assert.deepEqual(proposals, [
+      { id: `${request}-${proposal}`, status: 'Accepted' },
+      { id: `${request}-${passedOver}`, status: 'Closed' },
+    ]);
   });
 
   it('holds every AllSpark event of those blocks exactly once', async () => {

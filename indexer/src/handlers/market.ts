@@ -18,16 +18,9 @@ async function setOfferStatus(ctx: BlockCtx, id: bigint, status: model.OfferStat
 
 /** The open proposals of a request, when it closes. */
 async function closeProposals(ctx: BlockCtx, request: string, except?: string) {
-    const open = await ctx.batch.store.find(model.Proposal, {
-        where: { request: { id: request }, status: model.ProposalStatus.Open },
-        relations: { request: true, listing: true },
-    })
-    const ids = new Set([
-        ...open.map((p) => p.id),
-        ...ctx.batch.cached(model.Proposal).filter((p) => p.request.id === request).map((p) => p.id),
-    ])
-    for (const id of ids) {
-        const p = await ctx.batch.must(model.Proposal, id)
+    const stored = await ctx.batch.find(model.Proposal, { request: { id: request }, status: model.ProposalStatus.Open })
+    const made = ctx.batch.cached(model.Proposal).filter((p) => p.request.id === request)
+    for (const p of new Set([...stored, ...made])) {
         if (p.id === except || p.status !== model.ProposalStatus.Open) continue
         p.status = model.ProposalStatus.Closed
         ctx.batch.save(model.Proposal, p)
