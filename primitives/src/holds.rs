@@ -37,6 +37,17 @@ pub enum HoldRefused {
 	Insufficient,
 }
 
+impl HoldRefused {
+	/// The calling pallet's error for this refusal: `frozen` for [`HoldRefused::Frozen`],
+	/// `insufficient` for [`HoldRefused::Insufficient`].
+	pub fn into_error<E>(self, frozen: E, insufficient: E) -> E {
+		match self {
+			HoldRefused::Frozen => frozen,
+			HoldRefused::Insufficient => insufficient,
+		}
+	}
+}
+
 /// What `who` can put on hold: its free balance less the larger of its frozen balance and the
 /// existential deposit.
 pub fn holdable<AccountId, C, F>(who: &AccountId) -> C::Balance

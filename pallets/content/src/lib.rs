@@ -616,11 +616,10 @@ pub mod pallet {
 				who,
 				amount,
 			)
-			.map_err(|refused| match refused {
-				allspark_primitives::HoldRefused::Frozen => Error::<T>::FundsFrozen.into(),
-				allspark_primitives::HoldRefused::Insufficient => {
-					Error::<T>::InsufficientBalance.into()
-				},
+			.map_err(|refused| {
+				refused
+					.into_error(Error::<T>::FundsFrozen, Error::<T>::InsufficientBalance)
+					.into()
 			})
 		}
 	}

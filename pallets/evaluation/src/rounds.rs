@@ -115,9 +115,8 @@ impl<T: Config> Pallet<T> {
 			&who,
 			stake,
 		)
-		.map_err(|refused| match refused {
-			allspark_primitives::HoldRefused::Frozen => Error::<T>::FundsFrozen,
-			allspark_primitives::HoldRefused::Insufficient => Error::<T>::InsufficientBalance,
+		.map_err(|refused| {
+			refused.into_error(Error::<T>::FundsFrozen, Error::<T>::InsufficientBalance)
 		})?;
 		let evicting = round.evaluators >= T::MaxEvaluators::get();
 		if evicting {

@@ -308,9 +308,10 @@ impl<T: Config> Pallet<T> {
 			who,
 			amount,
 		)
-		.map_err(|refused| match refused {
-			allspark_primitives::HoldRefused::Frozen => Error::<T>::FundsFrozen.into(),
-			allspark_primitives::HoldRefused::Insufficient => Error::<T>::InsufficientFunds.into(),
+		.map_err(|refused| {
+			refused
+				.into_error(Error::<T>::FundsFrozen, Error::<T>::InsufficientFunds)
+				.into()
 		})
 	}
 

@@ -25,9 +25,8 @@ impl<T: Config> Pallet<T> {
 			&who,
 			added,
 		)
-		.map_err(|refused| match refused {
-			allspark_primitives::HoldRefused::Frozen => Error::<T>::FundsFrozen,
-			allspark_primitives::HoldRefused::Insufficient => Error::<T>::InsufficientBalance,
+		.map_err(|refused| {
+			refused.into_error(Error::<T>::FundsFrozen, Error::<T>::InsufficientBalance)
 		})?;
 		let bond = held.saturating_add(added);
 		Bonds::<T>::insert(&who, Bond { amount: bond, unlocks_at: None });
