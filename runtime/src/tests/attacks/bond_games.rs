@@ -14,30 +14,10 @@
 //! In each, nothing is created or lost: total issuance is unchanged.
 
 use super::*;
-use crate::{
-	genesis_config_presets::VALIDATOR_BOND, governance::origins::Origin, Grandpa, Session, Token,
-	Validators,
-};
-use frame_support::traits::fungible::InspectHold;
+use crate::{genesis_config_presets::VALIDATOR_BOND, Token};
 use pallet_allspark_token::Pot;
-use pallet_allspark_validators::{Bonds, Error as ValidatorsError, HoldReason};
+use pallet_allspark_validators::{Bonds, Error as ValidatorsError};
 use sp_keyring::Sr25519Keyring;
-
-fn bond_call() -> pallet_allspark_validators::Call<Runtime> {
-	pallet_allspark_validators::Call::<Runtime>::bond {}
-}
-
-fn unbond_call() -> pallet_allspark_validators::Call<Runtime> {
-	pallet_allspark_validators::Call::<Runtime>::unbond {}
-}
-
-fn withdraw_call() -> pallet_allspark_validators::Call<Runtime> {
-	pallet_allspark_validators::Call::<Runtime>::withdraw_bond {}
-}
-
-fn held(who: &AccountId) -> Balance {
-	Balances::balance_on_hold(&HoldReason::ValidatorBond.into(), who)
-}
 
 fn unlocks_at(who: &AccountId) -> Option<u32> {
 	Bonds::<Runtime>::get(who).and_then(|b| b.unlocks_at)
@@ -56,14 +36,14 @@ fn the_team_cannot_bond_its_locked_allocation() {
 			signed(&team, bond_call()).map_err(|e| e.error),
 			Err(ValidatorsError::<Runtime>::FundsFrozen.into())
 		);
-		assert_eq!((held(&team), Bonds::<Runtime>::get(&team)), (0, None));
+		assert_eq!((bond_held(&team), Bonds::<Runtime>::get(&team)), (0, None));
 		assert_eq!(Balances::free_balance(&team), free);
 
 		// An account with the bond's worth of unfrozen funds bonds as before.
 		let candidate = actor("candidate", 0);
 		fund(&candidate, VALIDATOR_BOND + 10 * A);
 		signed(&candidate, bond_call()).expect("unfrozen funds bond");
-		assert_eq!(held(&candidate), VALIDATOR_BOND);
+		assert_eq!(bond_held(&candidate), VALIDATOR_BOND);
 	});
 }
 
@@ -75,47 +55,38 @@ fn re_bonding_inside_the_window_only_moves_the_unlock_later() {
 		let treasury = Token::pot_balance(Pot::Treasury);
 		let daves_wealth = wealth(std::slice::from_ref(&dave));
 		// Dave's two prevotes in round 1 of set 0, proved against session 0.
-		let (equivocation, key_owner) =
-			super::super::grandpa_equivocation(sp_keyring::Ed25519Keyring::Dave);
+		let equivocation = daves_equivocation();
 
 		// Out of the set (as in attack 17), Dave unbonds at once.
-		pallet_allspark_validators::MinValidators::<Runtime>::put(3);
-		Validators::remove_validator(Origin::ValidatorAdmin.into(), dave.clone())
-			.expect("the validator_admin track removes a validator");
-		Session::rotate_session();
-		Session::rotate_session();
+		remove_validator(&dave);
+		rotate_sessions(2);
 		signed(&dave, unbond_call()).expect("out of the set, Dave unbonds");
 		let first = unlocks_at(&dave).expect("unbonding");
 
 		// A session later he bonds again (the unbonding stops, nothing more is held) and
 		// unbonds anew: the unlock moves a session later, never earlier.
-		Session::rotate_session();
+		rotate_sessions(1);
 		signed(&dave, bond_call()).expect("an unbonding bond bonds again");
-		assert_eq!((held(&dave), unlocks_at(&dave)), (VALIDATOR_BOND, None));
+		assert_eq!((bond_held(&dave), unlocks_at(&dave)), (VALIDATOR_BOND, None));
 		signed(&dave, unbond_call()).expect("and unbonds again");
 		let second = unlocks_at(&dave).expect("unbonding");
 		assert_eq!(second, first + 1, "cycling only moves the unlock later");
 
 		// Every withdrawal until then is refused; in the last session the equivocation can be
 		// proved against session 0 (the one before the first unlock), the report slashes.
-		while pallet_session::CurrentIndex::<Runtime>::get() < second {
+		while session() < second {
 			assert_eq!(
 				signed(&dave, withdraw_call()).map_err(|e| e.error),
 				Err(ValidatorsError::<Runtime>::BondLocked.into())
 			);
-			if pallet_session::CurrentIndex::<Runtime>::get() + 1 == first {
-				Grandpa::report_equivocation_unsigned(
-					RuntimeOrigin::none(),
-					Box::new(equivocation.clone()),
-					key_owner.clone(),
-				)
-				.expect("the equivocation is still provable");
-				assert_eq!(held(&dave), VALIDATOR_BOND - DAVES_SLASH);
+			if session() + 1 == first {
+				report_equivocation(&equivocation).expect("the equivocation is still provable");
+				assert_eq!(bond_held(&dave), VALIDATOR_BOND - DAVES_SLASH);
 			}
-			Session::rotate_session();
+			rotate_sessions(1);
 		}
 		signed(&dave, withdraw_call()).expect("the window is over");
-		assert_eq!(held(&dave), 0);
+		assert_eq!(bond_held(&dave), 0);
 		assert_eq!(wealth(std::slice::from_ref(&dave)), daves_wealth - DAVES_SLASH);
 		assert_eq!(Token::pot_balance(Pot::Treasury), treasury + DAVES_SLASH);
 		assert_eq!(Balances::total_issuance(), issuance);
@@ -128,25 +99,17 @@ fn an_equivocation_reported_twice_slashes_once() {
 		let dave = Sr25519Keyring::Dave.to_account_id();
 		let issuance = Balances::total_issuance();
 		let treasury = Token::pot_balance(Pot::Treasury);
-		let (equivocation, key_owner) =
-			super::super::grandpa_equivocation(sp_keyring::Ed25519Keyring::Dave);
-		let report = || {
-			Grandpa::report_equivocation_unsigned(
-				RuntimeOrigin::none(),
-				Box::new(equivocation.clone()),
-				key_owner.clone(),
-			)
-			.map_err(|e| e.error)
-		};
+		let equivocation = daves_equivocation();
+		let report = || report_equivocation(&equivocation).map_err(|e| e.error);
 
 		assert!(report().is_ok(), "the first report slashes");
-		assert_eq!(held(&dave), VALIDATOR_BOND - DAVES_SLASH);
+		assert_eq!(bond_held(&dave), VALIDATOR_BOND - DAVES_SLASH);
 		assert_eq!(
 			report(),
 			Err(pallet_grandpa::Error::<Runtime>::DuplicateOffenceReport.into()),
 			"the same offence again is a duplicate"
 		);
-		assert_eq!(held(&dave), VALIDATOR_BOND - DAVES_SLASH, "slashed once");
+		assert_eq!(bond_held(&dave), VALIDATOR_BOND - DAVES_SLASH, "slashed once");
 		assert_eq!(Token::pot_balance(Pot::Treasury), treasury + DAVES_SLASH);
 		assert_eq!(Balances::total_issuance(), issuance);
 	});

@@ -274,3 +274,67 @@ pub(super) fn trade(
 
 /// One ASK's worth of anything.
 pub(super) const A: Balance = ASK;
+
+/// A GRANDPA equivocation and the proof that its key belonged to a validator of the session it
+/// was made in (`grandpa_equivocation`): what anyone reports.
+pub(super) type EquivocationReport = (
+	sp_consensus_grandpa::EquivocationProof<sp_core::H256, BlockNumber>,
+	sp_session::MembershipProof,
+);
+
+/// Dave's equivocation in round 1 of the current set: two prevotes, as a second node run on his
+/// keys produces, proved against the current session.
+pub(super) fn daves_equivocation() -> EquivocationReport {
+	super::grandpa_equivocation(sp_keyring::Ed25519Keyring::Dave)
+}
+
+/// Report `equivocation`, as anyone may (unsigned): slashes its offender while it is provable.
+pub(super) fn report_equivocation(equivocation: &EquivocationReport) -> DispatchResultWithPostInfo {
+	let (proof, key_owner) = equivocation.clone();
+	crate::Grandpa::report_equivocation_unsigned(RuntimeOrigin::none(), Box::new(proof), key_owner)
+}
+
+/// What `who` has held as a validator bond.
+pub(super) fn bond_held(who: &AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&pallet_allspark_validators::HoldReason::ValidatorBond.into(), who)
+}
+
+/// The validators pallet's `bond`.
+pub(super) fn bond_call() -> pallet_allspark_validators::Call<Runtime> {
+	pallet_allspark_validators::Call::<Runtime>::bond {}
+}
+
+/// The validators pallet's `unbond`.
+pub(super) fn unbond_call() -> pallet_allspark_validators::Call<Runtime> {
+	pallet_allspark_validators::Call::<Runtime>::unbond {}
+}
+
+/// The validators pallet's `withdraw_bond`.
+pub(super) fn withdraw_call() -> pallet_allspark_validators::Call<Runtime> {
+	pallet_allspark_validators::Call::<Runtime>::withdraw_bond {}
+}
+
+/// Governance (the validator_admin track) removes `who` from the validator set, the minimum
+/// lowered to three as after a fifth validator joined (the production minimum of four would
+/// refuse it). A set without `who` is active two sessions later ([`rotate_sessions`]).
+pub(super) fn remove_validator(who: &AccountId) {
+	pallet_allspark_validators::MinValidators::<Runtime>::put(3);
+	crate::Validators::remove_validator(
+		crate::governance::origins::Origin::ValidatorAdmin.into(),
+		who.clone(),
+	)
+	.expect("the validator_admin track removes a validator");
+}
+
+/// Start `n` new sessions.
+pub(super) fn rotate_sessions(n: u32) {
+	for _ in 0..n {
+		crate::Session::rotate_session();
+	}
+}
+
+/// The current session's index.
+pub(super) fn session() -> u32 {
+	pallet_session::CurrentIndex::<Runtime>::get()
+}
