@@ -14,7 +14,7 @@ use crate::{
 	},
 	AccountId, Balances, Runtime, RuntimeCall, RuntimeOrigin, System, Token, ASK,
 };
-use frame_support::traits::{fungible::InspectHold, OnInitialize};
+use frame_support::traits::OnInitialize;
 use pallet_allspark_token::Pot;
 use pallet_referenda::TracksInfo as _;
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
@@ -294,17 +294,11 @@ fn a_grandpa_equivocation_slashes_the_bond_into_the_treasury_and_removes_the_off
 		let bob = Sr25519Keyring::Bob.to_account_id();
 		let issuance = Balances::total_issuance();
 		let treasury = Token::pot_balance(Pot::Treasury);
-		let (proof, owner) = super::grandpa_equivocation(Ed25519Keyring::Bob);
-		assert!(crate::Grandpa::report_equivocation_unsigned(
-			RuntimeOrigin::none(),
-			Box::new(proof),
-			owner
-		)
-		.is_ok());
+		let equivocation = super::grandpa_equivocation(Ed25519Keyring::Bob);
+		assert!(super::report_equivocation(&equivocation).is_ok());
 		// One of four: (3 × 1 / 4)² = 56.25 % of the bond, into the treasury.
-		let slashed = VALIDATOR_BOND * 5_625 / 10_000;
-		let reason = pallet_allspark_validators::HoldReason::ValidatorBond.into();
-		assert_eq!(Balances::balance_on_hold(&reason, &bob), VALIDATOR_BOND - slashed);
+		let slashed = super::ONE_OF_FOUR_SLASH;
+		assert_eq!(super::bond_held(&bob), VALIDATOR_BOND - slashed);
 		assert_eq!(Token::pot_balance(Pot::Treasury), treasury + slashed);
 		assert_eq!(Balances::total_issuance(), issuance);
 		assert!(!pallet_allspark_validators::PlannedSet::<Runtime>::get().contains(&bob));

@@ -25,15 +25,38 @@ fn storage_of_preset(id: &str) -> sp_io::TestExternalities {
 	config.build_storage().unwrap().into()
 }
 
+/// A GRANDPA equivocation and the proof that its key belonged to a validator of the session it
+/// was made in: what anyone reports.
+type EquivocationReport = (
+	sp_consensus_grandpa::EquivocationProof<sp_core::H256, crate::BlockNumber>,
+	sp_session::MembershipProof,
+);
+
+/// Report `equivocation`, as anyone may (unsigned): slashes its offender while it is provable.
+fn report_equivocation(
+	equivocation: &EquivocationReport,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	let (proof, key_owner) = equivocation.clone();
+	crate::Grandpa::report_equivocation_unsigned(
+		crate::RuntimeOrigin::none(),
+		Box::new(proof),
+		key_owner,
+	)
+}
+
+/// The slash of one equivocating validator of four: (3k/n)² = 56.25 % of its bond.
+const ONE_OF_FOUR_SLASH: Balance = genesis_config_presets::VALIDATOR_BOND * 5_625 / 10_000;
+
+/// What `who` has held as a validator bond.
+fn bond_held(who: &crate::AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&pallet_allspark_validators::HoldReason::ValidatorBond.into(), who)
+}
+
 /// A GRANDPA equivocation by `key`: two prevotes for different blocks in round 1 of the current
 /// set, as a second node run on the same keys produces, and the proof (from the historical
 /// session roots) that the key belonged to a validator of the current session.
-fn grandpa_equivocation(
-	key: sp_keyring::Ed25519Keyring,
-) -> (
-	sp_consensus_grandpa::EquivocationProof<sp_core::H256, crate::BlockNumber>,
-	sp_session::MembershipProof,
-) {
+fn grandpa_equivocation(key: sp_keyring::Ed25519Keyring) -> EquivocationReport {
 	use finality_grandpa::{Equivocation, Message, Prevote};
 	use frame_support::traits::KeyOwnerProofSystem;
 	use sp_consensus_grandpa::{localized_payload, EquivocationProof, KEY_TYPE};
@@ -116,7 +139,6 @@ fn presets_build_and_balance() {
 #[test]
 fn production_has_no_sudo_key_and_bonded_validators() {
 	use crate::governance::origins::{Timing, TrackTiming};
-	use frame_support::traits::fungible::InspectHold;
 	storage_of_preset(genesis_config_presets::PRODUCTION_RUNTIME_PRESET).execute_with(|| {
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 		assert_eq!(Timing::<Runtime>::get(), TrackTiming::Production);
@@ -131,12 +153,8 @@ fn production_has_no_sudo_key_and_bonded_validators() {
 			pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get(),
 			committee
 		);
-		let bond_reason = pallet_allspark_validators::HoldReason::ValidatorBond.into();
 		for who in pallet_session::Validators::<Runtime>::get() {
-			assert_eq!(
-				Balances::balance_on_hold(&bond_reason, &who),
-				genesis_config_presets::VALIDATOR_BOND
-			);
+			assert_eq!(bond_held(&who), genesis_config_presets::VALIDATOR_BOND);
 			assert_eq!(
 				pallet_allspark_validators::Bonds::<Runtime>::get(&who).map(|b| b.amount),
 				Some(genesis_config_presets::VALIDATOR_BOND)

@@ -19,13 +19,6 @@ use pallet_allspark_token::Pot;
 use pallet_allspark_validators::{Bonds, Error as ValidatorsError};
 use sp_keyring::Sr25519Keyring;
 
-fn unlocks_at(who: &AccountId) -> Option<u32> {
-	Bonds::<Runtime>::get(who).and_then(|b| b.unlocks_at)
-}
-
-/// Dave's slash for one equivocation among four validators: (3k/n)² = 56.25 % of his bond.
-const DAVES_SLASH: Balance = VALIDATOR_BOND * 5_625 / 10_000;
-
 #[test]
 fn the_team_cannot_bond_its_locked_allocation() {
 	production().execute_with(|| {
@@ -81,14 +74,14 @@ fn re_bonding_inside_the_window_only_moves_the_unlock_later() {
 			);
 			if session() + 1 == first {
 				report_equivocation(&equivocation).expect("the equivocation is still provable");
-				assert_eq!(bond_held(&dave), VALIDATOR_BOND - DAVES_SLASH);
+				assert_eq!(bond_held(&dave), VALIDATOR_BOND - ONE_OF_FOUR_SLASH);
 			}
 			rotate_sessions(1);
 		}
 		signed(&dave, withdraw_call()).expect("the window is over");
 		assert_eq!(bond_held(&dave), 0);
-		assert_eq!(wealth(std::slice::from_ref(&dave)), daves_wealth - DAVES_SLASH);
-		assert_eq!(Token::pot_balance(Pot::Treasury), treasury + DAVES_SLASH);
+		assert_eq!(wealth(std::slice::from_ref(&dave)), daves_wealth - ONE_OF_FOUR_SLASH);
+		assert_eq!(Token::pot_balance(Pot::Treasury), treasury + ONE_OF_FOUR_SLASH);
 		assert_eq!(Balances::total_issuance(), issuance);
 	});
 }
@@ -103,14 +96,14 @@ fn an_equivocation_reported_twice_slashes_once() {
 		let report = || report_equivocation(&equivocation).map_err(|e| e.error);
 
 		assert!(report().is_ok(), "the first report slashes");
-		assert_eq!(bond_held(&dave), VALIDATOR_BOND - DAVES_SLASH);
+		assert_eq!(bond_held(&dave), VALIDATOR_BOND - ONE_OF_FOUR_SLASH);
 		assert_eq!(
 			report(),
 			Err(pallet_grandpa::Error::<Runtime>::DuplicateOffenceReport.into()),
 			"the same offence again is a duplicate"
 		);
-		assert_eq!(bond_held(&dave), VALIDATOR_BOND - DAVES_SLASH, "slashed once");
-		assert_eq!(Token::pot_balance(Pot::Treasury), treasury + DAVES_SLASH);
+		assert_eq!(bond_held(&dave), VALIDATOR_BOND - ONE_OF_FOUR_SLASH, "slashed once");
+		assert_eq!(Token::pot_balance(Pot::Treasury), treasury + ONE_OF_FOUR_SLASH);
 		assert_eq!(Balances::total_issuance(), issuance);
 	});
 }

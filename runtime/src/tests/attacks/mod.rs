@@ -23,7 +23,9 @@ mod vesting_bypass;
 mod vesting_fees;
 mod wash_trading;
 
-use super::storage_of_preset;
+use super::{
+	bond_held, report_equivocation, storage_of_preset, EquivocationReport, ONE_OF_FOUR_SLASH,
+};
 use crate::{
 	genesis_config_presets::{plan_account, PRODUCTION_RUNTIME_PRESET},
 	AccountId, Balance, Balances, BlockNumber, Evaluation, Market, Runtime, RuntimeCall,
@@ -275,29 +277,15 @@ pub(super) fn trade(
 /// One ASK's worth of anything.
 pub(super) const A: Balance = ASK;
 
-/// A GRANDPA equivocation and the proof that its key belonged to a validator of the session it
-/// was made in (`grandpa_equivocation`): what anyone reports.
-pub(super) type EquivocationReport = (
-	sp_consensus_grandpa::EquivocationProof<sp_core::H256, BlockNumber>,
-	sp_session::MembershipProof,
-);
-
 /// Dave's equivocation in round 1 of the current set: two prevotes, as a second node run on his
 /// keys produces, proved against the current session.
 pub(super) fn daves_equivocation() -> EquivocationReport {
 	super::grandpa_equivocation(sp_keyring::Ed25519Keyring::Dave)
 }
 
-/// Report `equivocation`, as anyone may (unsigned): slashes its offender while it is provable.
-pub(super) fn report_equivocation(equivocation: &EquivocationReport) -> DispatchResultWithPostInfo {
-	let (proof, key_owner) = equivocation.clone();
-	crate::Grandpa::report_equivocation_unsigned(RuntimeOrigin::none(), Box::new(proof), key_owner)
-}
-
-/// What `who` has held as a validator bond.
-pub(super) fn bond_held(who: &AccountId) -> Balance {
-	use frame_support::traits::fungible::InspectHold;
-	Balances::balance_on_hold(&pallet_allspark_validators::HoldReason::ValidatorBond.into(), who)
+/// The session at which `who`'s unbonding bond unlocks, if it is unbonding.
+pub(super) fn unlocks_at(who: &AccountId) -> Option<u32> {
+	pallet_allspark_validators::Bonds::<Runtime>::get(who).and_then(|b| b.unlocks_at)
 }
 
 /// The validators pallet's `bond`.

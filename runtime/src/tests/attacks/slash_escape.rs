@@ -36,10 +36,8 @@ fn an_equivocator_cannot_withdraw_its_bond_before_the_report_can_no_longer_come(
 
 		// He unbonds at once and tries to withdraw at every session of the window.
 		signed(&dave, unbond_call()).expect("out of the set, Dave unbonds");
-		let unlocks_at = pallet_allspark_validators::Bonds::<Runtime>::get(&dave)
-			.and_then(|b| b.unlocks_at)
-			.expect("unbonding");
-		while session() + 1 < unlocks_at {
+		let unlock = unlocks_at(&dave).expect("unbonding");
+		while session() + 1 < unlock {
 			assert_eq!(
 				signed(&dave, withdraw_call()).map_err(|e| e.error),
 				Err(ValidatorsError::<Runtime>::BondLocked.into())
@@ -53,18 +51,17 @@ fn an_equivocator_cannot_withdraw_its_bond_before_the_report_can_no_longer_come(
 
 		// The last session of the window: the report still proves against session 0.
 		report_equivocation(&equivocation).expect("the equivocation is still provable");
-		let slashed = VALIDATOR_BOND * 5_625 / 10_000;
-		assert_eq!(bond_held(&dave), VALIDATOR_BOND - slashed);
+		assert_eq!(bond_held(&dave), VALIDATOR_BOND - ONE_OF_FOUR_SLASH);
 
 		rotate_sessions(1);
 		signed(&dave, withdraw_call()).expect("the window is over");
 		assert_eq!(bond_held(&dave), 0);
 		assert_eq!(
 			wealth(std::slice::from_ref(&dave)),
-			daves_wealth - slashed,
+			daves_wealth - ONE_OF_FOUR_SLASH,
 			"Dave loses the slash"
 		);
-		assert_eq!(Token::pot_balance(Pot::Treasury), treasury + slashed);
+		assert_eq!(Token::pot_balance(Pot::Treasury), treasury + ONE_OF_FOUR_SLASH);
 		assert_eq!(Balances::total_issuance(), issuance);
 	});
 }
